@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Descent",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "descent", targets: ["descent"]),
+    ],
+    targets: [
+        // C libraries from Debian packages.
+        .systemLibrary(
+            name: "CNcurses", path: "Sources/CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(
+            name: "CBLAS", path: "Sources/CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+
+        // Descent's own modules.
+        .target(name: "NeuralNet", dependencies: ["CBLAS"]),
+        .target(name: "Datasets", dependencies: ["CZlib"]),
+        .target(name: "Training", dependencies: ["NeuralNet", "Datasets"]),
+        .target(name: "Terminal"),
+        .target(name: "Dashboard", dependencies: ["Terminal", "Training"]),
+        .target(name: "CursesTerminal", dependencies: ["Terminal", "CNcurses"]),
+        .executableTarget(
+            name: "descent",
+            dependencies: [
+                "NeuralNet", "Datasets", "Training", "Terminal",
+                "Dashboard", "CursesTerminal",
+            ]),
+
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(
+            name: "DashboardTests", dependencies: ["Dashboard", "Terminal"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)
