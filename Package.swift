@@ -9,9 +9,10 @@ let package = Package(
     ],
     targets: [
         // C libraries from Debian packages.
+        // No pkgConfig here: ncursesw's pkg-config file carries -D flags
+        // that SwiftPM rejects with a warning; shim.h defines what it needs.
         .systemLibrary(
             name: "CNcurses", path: "Sources/CNcurses",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(
             name: "CBLAS", path: "Sources/CBLAS",
@@ -38,10 +39,15 @@ let package = Package(
 
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
-        .testTarget(name: "TrainingTests", dependencies: ["Training"]),
+        .testTarget(
+            name: "TrainingTests", dependencies: ["Training", "Datasets"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(
-            name: "DashboardTests", dependencies: ["Dashboard", "Terminal"]),
+            name: "CursesTerminalTests",
+            dependencies: ["CursesTerminal", "Terminal"]),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: ["Dashboard", "Terminal", "Training"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -103,6 +103,8 @@ public struct Snapshot: Sendable, Equatable {
     public var layers: [LayerView]
     /// Every change applied so far, oldest first.
     public var events: [TrainingEvent]
+    /// One summary per finished epoch.
+    public var epochSummaries: [EpochSummary]
     /// Accuracy (0...1) on the test set, once the run has finished.
     public var testAccuracy: Float?
     /// Loss on the test set, once the run has finished.
@@ -118,7 +120,8 @@ public struct Snapshot: Sendable, Equatable {
         trainingLoss: [SeriesPoint] = [], validationLoss: [SeriesPoint] = [],
         validationAccuracy: [SeriesPoint] = [], samplesPerSecond: Double = 0,
         elapsedSeconds: Double = 0, layers: [LayerView] = [],
-        events: [TrainingEvent] = [], testAccuracy: Float? = nil,
+        events: [TrainingEvent] = [], epochSummaries: [EpochSummary] = [],
+        testAccuracy: Float? = nil,
         testLoss: Float? = nil, message: String? = nil
     ) {
         self.datasetName = datasetName
@@ -136,6 +139,7 @@ public struct Snapshot: Sendable, Equatable {
         self.elapsedSeconds = elapsedSeconds
         self.layers = layers
         self.events = events
+        self.epochSummaries = epochSummaries
         self.testAccuracy = testAccuracy
         self.testLoss = testLoss
         self.message = message

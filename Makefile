@@ -1,0 +1,29 @@
+# The two commands of the README: `make run` and `make test`.
+SWIFT ?= swift
+ARGS ?=
+
+.PHONY: run test build release deps test-deps bench clean
+
+run: deps release
+	.build/release/descent $(ARGS)
+
+test: test-deps release
+	DESCENT_BINARY=$(CURDIR)/.build/release/descent $(SWIFT) test
+
+release:
+	$(SWIFT) build -c release --product descent
+
+build: deps
+	$(SWIFT) build
+
+deps:
+	@scripts/ensure-deps
+
+test-deps:
+	@scripts/ensure-deps --test
+
+bench: deps release
+	Benchmarks/run
+
+clean:
+	rm -rf .build

@@ -1,0 +1,148 @@
+import Terminal
+import Training
+
+/// The run in numbers: data set and model, state, hyperparameters,
+/// progress, speed, time, accuracies and the selected layer's gradient
+/// and update norms. One fact per line, most urgent first, so a short
+/// area still shows what matters; lines are cut at the right edge.
+public struct StatusPanel: Widget {
+    /// The run.
+    public var snapshot: Snapshot
+    /// The layer whose norms are shown, 0-based.
+    public var selectedLayer: Int
+    /// The factor the `+` and `-` keys scale the learning rate by.
+    public var learningRateFactor: Float
+    /// Colours.
+    public var theme: Theme
+
+    /// Width of the label column.
+    static let labelWidth = 9
+
+    /// Most lines the session's message may take.
+    static let messageLines = 3
+
+    /// Creates a panel.
+    public init(
+        snapshot: Snapshot, selectedLayer: Int, learningRateFactor: Float,
+        theme: Theme = .standard
+    ) {
+        self.snapshot = snapshot
+        self.selectedLayer = selectedLayer
+        self.learningRateFactor = learningRateFactor
+        self.theme = theme
+    }
+
+    /// Draws one line per row from the top of the area.
+    public func render(into grid: inout CellGrid, area: Rect) {
+        let area = area.intersection(grid.bounds)
+        grid.clear(area, style: theme.text)
+        for (row, line) in lines(width: area.width).prefix(area.height)
+            .enumerated()
+        {
+            var column = area.x
+            for span in line {
+                column += grid.write(
+                    span.text, x: column, y: area.y + row, style: span.style,
+                    clippedTo: area)
+            }
+        }
+    }
+
+    // MARK: - Lines
+
+    private typealias Line = [SpanLine.Span]
+
+    private func lines(width: Int) -> [Line] {
+        let run = snapshot
+        let parameters = run.hyperparameters
+        var lines: [Line] = [
+            [text("\(run.datasetName) · \(run.modelDescription)",
+                  theme.heading)],
+            labelled("state", [
+                text(run.state.label, theme.style(for: run.state)),
+            ]),
+        ]
+        if let message = run.message, width > 0 {
+            lines += CenteredText.wrap(message, width: width)
+                .prefix(Self.messageLines)
+                .map { [text($0, theme.warning)] }
+        }
+        lines += [
+            labelled("epoch", [
+                value("\(run.epoch)/\(run.totalEpochs)"), label("  step "),
+                value("\(run.step)"),
+            ]),
+            labelled("lr", [
+                value(NumberFormat.significant(
+                    Double(parameters.learningRate))),
+                label("  +/- ×\(NumberFormat.factor(learningRateFactor))"),
+            ]),
+            labelled("momentum", [
+                value(NumberFormat.significant(Double(parameters.momentum))),
+                label("  batch "), value("\(parameters.batchSize)"),
+            ]),
+            labelled("speed", [
+                value(NumberFormat.rate(run.samplesPerSecond)),
+                label(" samples/s"),
+            ]),
+            labelled("elapsed", timeSpans),
+            labelled("val acc", validationSpans),
+        ]
+        if let accuracy = run.testAccuracy {
+            var spans = [value(NumberFormat.percent(accuracy))]
+            if let loss = run.testLoss {
+                spans += [label("  loss "),
+                          value(NumberFormat.compact(Double(loss)))]
+            }
+            lines.append(labelled("test acc", spans))
+        }
+        if run.layers.indices.contains(selectedLayer) {
+            let layer = run.layers[selectedLayer]
+            lines += [
+                labelled("grad", [
+                    value(NumberFormat.compact(Double(layer.gradientNorm))),
+                    label("  layer \(selectedLayer + 1)"),
+                ]),
+                labelled("update", [
+                    value(NumberFormat.compact(Double(layer.updateNorm))),
+                ]),
+            ]
+        }
+        return lines
+    }
+
+    private var timeSpans: Line {
+        var spans = [value(NumberFormat.duration(snapshot.elapsedSeconds))]
+        if snapshot.state != .finished {
+            let eta = snapshot.etaSeconds.map(NumberFormat.duration) ?? "--"
+            spans += [label("  eta "), value(eta)]
+        }
+        return spans
+    }
+
+    private var validationSpans: Line {
+        let accuracies = snapshot.validationAccuracy.map(\.value)
+            .filter(\.isFinite)
+        guard let last = accuracies.last, let best = accuracies.max() else {
+            return [value("--")]
+        }
+        return [value(NumberFormat.percent(last)), label("  best "),
+                value(NumberFormat.percent(best))]
+    }
+
+    private func labelled(_ name: String, _ spans: Line) -> Line {
+        [label((name + " ").padding(to: Self.labelWidth))] + spans
+    }
+
+    private func label(_ string: String) -> SpanLine.Span {
+        text(string, theme.dim)
+    }
+
+    private func value(_ string: String) -> SpanLine.Span {
+        text(string, theme.text)
+    }
+
+    private func text(_ string: String, _ style: Style) -> SpanLine.Span {
+        SpanLine.Span(text: string, style: style)
+    }
+}

@@ -1,0 +1,291 @@
+import Datasets
+import Dispatch
+import Foundation
+import NeuralNet
+
+/// The training loop and everything it mutates. It lives on the session's
+/// queue only and talks to the outside through the session.
+struct Trainer {
+    /// Points kept of the per-batch loss curve.
+    static let lossCapacity = 4096
+    /// Least time between two published snapshots while training.
+    static let publishInterval: UInt64 = 50_000_000
+    /// Batches between copies of the weights kept for divergence rollback.
+    static let rollbackInterval = 100
+
+    private let configuration: TrainingConfiguration
+    private let data: DataSplits
+    private unowned let session: TrainingSession
+    private let network: Network
+    private var optimizer: SGD
+    private var generator: SeededGenerator
+
+    private var snapshot: Snapshot
+    private var trainingLoss: DownsampledSeries
+    private var state: RunState
+    private var epoch = 1
+    private var step = 0
+    private var quitRequested = false
+    /// Commands taken from the mailbox but not applied yet: a single step
+    /// ends a batch boundary, and what follows it waits for the next.
+    private var pending: [Command] = []
+    private var lastGood: [(weights: [Float], bias: [Float])]
+    private var lastGoodStep = 0
+
+    private var clock = ActiveClock()
+    private var lastPublish: UInt64 = 0
+    private var norms: [(gradientNorm: Float, updateNorm: Float)] = []
+
+    init(
+        configuration: TrainingConfiguration, data: DataSplits,
+        startPaused: Bool, session: TrainingSession
+    ) {
+        self.configuration = configuration
+        self.data = data
+        self.session = session
+        var generator = SeededGenerator(seed: configuration.seed)
+        network = Network(
+            inputSize: data.train.featureCount,
+            hidden: configuration.hiddenLayers,
+            outputs: data.train.classNames.count,
+            initialization: configuration.initialization,
+            maxBatch: max(1, configuration.batchSize),
+            generator: &generator)
+        self.generator = generator
+        optimizer = SGD(
+            learningRate: configuration.learningRate,
+            momentum: configuration.momentum)
+        snapshot = session.snapshot
+        trainingLoss = DownsampledSeries(capacity: Self.lossCapacity)
+        state = startPaused ? .paused : .running
+        lastGood = network.parameters
+        norms = network.layers.map { _ in (0, 0) }
+    }
+
+    // MARK: - The loop
+
+    mutating func run() {
+        let train = data.train
+        let batchSize = max(1, configuration.batchSize)
+        let width = train.featureCount
+        var order = Array(0..<train.count)
+        var batchInputs = [Float](repeating: 0, count: batchSize * width)
+        var batchLabels = [Int32](repeating: 0, count: batchSize)
+        if state == .running { clock.resume() }
+        publish(force: true)
+
+        epochs: while epoch <= configuration.epochs {
+            order.shuffle(using: &generator)
+            var lossSum: Double = 0
+            var lossCount = 0
+            let epochStart = clock.activeNanoseconds
+            var start = 0
+            while start < train.count {
+                guard let singleStep = waitForGo() else { break epochs }
+                let count = min(batchSize, train.count - start)
+                gather(
+                    train, order[start..<(start + count)],
+                    into: &batchInputs, labels: &batchLabels)
+                let loss = batchInputs.withUnsafeBufferPointer { inputs in
+                    batchLabels.withUnsafeBufferPointer { labels in
+                        network.trainingStep(
+                            inputs: inputs, labels: labels, count: count)
+                    }
+                }
+                guard loss.isFinite else {
+                    diverge(loss: loss)
+                    continue
+                }
+                norms = optimizer.update(network)
+                start += count
+                step += 1
+                lossSum += Double(loss)
+                lossCount += 1
+                trainingLoss.append(step: step, value: loss)
+                clock.count(samples: count)
+                if step - lastGoodStep >= Self.rollbackInterval {
+                    lastGood = network.parameters
+                    lastGoodStep = step
+                }
+                if singleStep {
+                    record(.singleStep)
+                    publish(force: true)
+                } else {
+                    publish(force: false)
+                }
+            }
+            let seconds = Double(clock.activeNanoseconds - epochStart) / 1e9
+            endEpoch(
+                meanLoss: Float(lossSum / Double(max(1, lossCount))),
+                samplesPerSecond: Double(train.count) / max(seconds, 1e-9))
+            epoch += 1
+        }
+        finish()
+    }
+
+    /// Applies queued commands and waits while paused. Returns whether the
+    /// next batch is a single step taken while paused, or nil to stop.
+    private mutating func waitForGo() -> Bool? {
+        while true {
+            pending += session.takeCommands()
+            while !pending.isEmpty {
+                if let singleStep = apply(pending.removeFirst()) {
+                    return singleStep
+                }
+            }
+            if quitRequested { return nil }
+            if state == .running { return false }
+            publish(force: true)
+            session.waitForCommand()
+        }
+    }
+
+    /// Applies one command; returns true when it asks for one batch now.
+    private mutating func apply(_ command: Command) -> Bool? {
+        switch command {
+        case .pause where state == .running:
+            state = .paused
+            clock.pause()
+            record(.paused)
+        case .resume where state != .running:
+            state = .running
+            clock.resume()
+            snapshot.message = nil
+            record(.resumed)
+        case .step where state != .running:
+            return true
+        case .scaleLearningRate(let factor) where factor > 0:
+            setLearningRate(optimizer.learningRate * factor)
+        case .setLearningRate(let value) where value > 0:
+            setLearningRate(value)
+        case .quit:
+            quitRequested = true
+        default:
+            break
+        }
+        return nil
+    }
+
+    private mutating func setLearningRate(_ value: Float) {
+        guard value.isFinite, value != optimizer.learningRate else { return }
+        let old = optimizer.learningRate
+        optimizer.learningRate = value
+        record(.learningRate(old: old, new: value))
+    }
+
+    /// Stops updates after a non-finite loss: the weights go back to the
+    /// last copy taken before the blow-up, momentum is cleared, and the run
+    /// pauses until the user resumes, usually with a lower learning rate.
+    private mutating func diverge(loss: Float) {
+        do {
+            try network.loadParameters(lastGood)
+        } catch {
+            preconditionFailure("parameters copied from this network: \(error)")
+        }
+        optimizer.resetMomentum()
+        if state == .running { clock.pause() }
+        state = .diverged
+        record(.diverged(loss: loss))
+        snapshot.message = "loss became \(loss) at step \(step + 1) with "
+            + "lr \(formatted(optimizer.learningRate)); weights rolled back to "
+            + "step \(lastGoodStep). Lower the learning rate (-) and resume "
+            + "(space)."
+        publish(force: true)
+    }
+
+    // MARK: - Epochs and the end
+
+    private mutating func endEpoch(meanLoss: Float, samplesPerSecond: Double) {
+        let validation = data.validation
+        let result = network.evaluate(
+            inputs: validation.features, labels: validation.labels)
+        let accuracy = Float(result.correct) / Float(max(1, validation.count))
+        snapshot.validationLoss.append(
+            SeriesPoint(step: step, value: result.loss))
+        snapshot.validationAccuracy.append(
+            SeriesPoint(step: step, value: accuracy))
+        let summary = EpochSummary(
+            epoch: epoch, trainingLoss: meanLoss,
+            validationLoss: result.loss, validationAccuracy: accuracy,
+            samplesPerSecond: samplesPerSecond,
+            learningRate: optimizer.learningRate)
+        snapshot.epochSummaries.append(summary)
+        session.report(.epochEnded(summary))
+        publish(force: true)
+    }
+
+    private mutating func finish() {
+        clock.pause()
+        if quitRequested {
+            record(.stopped)
+        } else if let test = data.test {
+            let result = network.evaluate(
+                inputs: test.features, labels: test.labels)
+            snapshot.testLoss = result.loss
+            snapshot.testAccuracy = Float(result.correct)
+                / Float(max(1, test.count))
+        }
+        epoch = min(epoch, configuration.epochs)
+        state = .finished
+        publish(force: true)
+        session.report(.finished(snapshot))
+    }
+
+    // MARK: - Snapshots and events
+
+    private mutating func record(_ kind: TrainingEvent.Kind) {
+        let event = TrainingEvent(step: step, epoch: epoch, kind: kind)
+        snapshot.events.append(event)
+        session.report(.event(event))
+    }
+
+    private mutating func publish(force: Bool) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard force || now - lastPublish >= Self.publishInterval else { return }
+        lastPublish = now
+        snapshot.state = state
+        snapshot.epoch = min(epoch, configuration.epochs)
+        snapshot.step = step
+        snapshot.hyperparameters.learningRate = optimizer.learningRate
+        snapshot.trainingLoss = trainingLoss.points
+        snapshot.samplesPerSecond = clock.samplesPerSecond
+        snapshot.elapsedSeconds = Double(clock.activeNanoseconds) / 1e9
+        snapshot.layers = network.layers.enumerated().map { index, layer in
+            LayerView(
+                name: "dense \(index + 1)  \(layer.inputs)→\(layer.outputs) "
+                    + (index == network.layers.count - 1
+                        ? "softmax" : layer.activation.rawValue),
+                inputs: layer.inputs, outputs: layer.outputs,
+                weights: layer.weights,
+                gradientNorm: norms[index].gradientNorm,
+                updateNorm: norms[index].updateNorm)
+        }
+        session.publish(snapshot)
+    }
+
+    // MARK: - Batches
+
+    /// Copies the rows named by `indices` into the batch buffers.
+    private func gather(
+        _ set: Dataset, _ indices: ArraySlice<Int>,
+        into inputs: inout [Float], labels: inout [Int32]
+    ) {
+        // inputs is (batch, featureCount); rows copied whole.
+        let width = set.featureCount
+        set.features.withUnsafeBufferPointer { source in
+            inputs.withUnsafeMutableBufferPointer { target in
+                for (row, index) in indices.enumerated() {
+                    let from = source.baseAddress! + index * width
+                    (target.baseAddress! + row * width)
+                        .update(from: from, count: width)
+                    labels[row] = set.labels[index]
+                }
+            }
+        }
+    }
+}
+
+/// A learning rate as short text: `0.1`, `0.0125`, `3e-05`.
+func formatted(_ value: Float) -> String {
+    String(format: "%g", Double(value))
+}

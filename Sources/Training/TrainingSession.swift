@@ -1,0 +1,113 @@
+import Datasets
+import Dispatch
+import Synchronization
+
+/// Something the session reports as it happens, on the training queue.
+public enum SessionNotice: Sendable {
+    /// An epoch ended and was evaluated.
+    case epochEnded(EpochSummary)
+    /// A command or the divergence guard changed the run.
+    case event(TrainingEvent)
+    /// The run ended; the snapshot is final.
+    case finished(Snapshot)
+}
+
+/// A training run on its own serial queue. Commands go in through a
+/// mailbox and take effect at the next batch boundary; the run comes out
+/// as immutable snapshots. Neither side waits on the other beyond copying.
+public final class TrainingSession: Sendable {
+    private let queue: DispatchQueue
+    private let mailbox = Mutex<[Command]>([])
+    private let wakeup = DispatchSemaphore(value: 0)
+    private let latest: Mutex<Snapshot>
+    private let done = DispatchGroup()
+    private let started = Atomic<Bool>(false)
+    private let configuration: TrainingConfiguration
+    private let data: DataSplits
+    private let startPaused: Bool
+    private let notify: @Sendable (SessionNotice) -> Void
+
+    /// Prepares a run; nothing trains until ``start()``.
+    ///
+    /// - Parameters:
+    ///   - startPaused: wait for `.resume` or `.step` before the first batch.
+    ///   - notify: called on the training queue for each epoch, event and
+    ///     the end; keep it short.
+    public init(
+        configuration: TrainingConfiguration, data: DataSplits,
+        startPaused: Bool = false,
+        notify: @escaping @Sendable (SessionNotice) -> Void = { _ in }
+    ) {
+        self.configuration = configuration
+        self.data = data
+        self.startPaused = startPaused
+        self.notify = notify
+        self.queue = DispatchQueue(label: "descent.training", qos: .userInitiated)
+        let hyperparameters = Hyperparameters(
+            learningRate: configuration.learningRate,
+            momentum: configuration.momentum,
+            batchSize: configuration.batchSize)
+        let batchSize = max(1, configuration.batchSize)
+        let steps = (data.train.count + batchSize - 1) / batchSize
+        let model = configuration.modelDescription(
+            inputs: data.train.featureCount,
+            outputs: data.train.classNames.count)
+        latest = Mutex(Snapshot(
+            datasetName: data.name, modelDescription: model,
+            state: startPaused ? .paused : .running, epoch: 1,
+            totalEpochs: configuration.epochs, step: 0,
+            stepsPerEpoch: steps, hyperparameters: hyperparameters))
+    }
+
+    /// Starts training on the session's queue; a second call does nothing.
+    public func start() {
+        guard !started.exchange(true, ordering: .relaxed) else { return }
+        done.enter()
+        queue.async { [self] in
+            var trainer = Trainer(
+                configuration: configuration, data: data,
+                startPaused: startPaused, session: self)
+            trainer.run()
+            done.leave()
+        }
+    }
+
+    /// Queues a command for the next batch boundary.
+    public func send(_ command: Command) {
+        mailbox.withLock { $0.append(command) }
+        wakeup.signal()
+    }
+
+    /// The latest published snapshot.
+    public var snapshot: Snapshot { latest.withLock { $0 } }
+
+    /// Blocks until the run has ended; false if `timeout` passed first.
+    @discardableResult
+    public func waitUntilFinished(timeout: DispatchTime = .distantFuture)
+        -> Bool
+    {
+        done.wait(timeout: timeout) == .success
+    }
+
+    // MARK: - Used by the trainer on the training queue
+
+    func takeCommands() -> [Command] {
+        mailbox.withLock { commands in
+            defer { commands.removeAll(keepingCapacity: true) }
+            return commands
+        }
+    }
+
+    /// Sleeps until a command arrives.
+    func waitForCommand() {
+        wakeup.wait()
+    }
+
+    func publish(_ snapshot: Snapshot) {
+        latest.withLock { $0 = snapshot }
+    }
+
+    func report(_ notice: SessionNotice) {
+        notify(notice)
+    }
+}

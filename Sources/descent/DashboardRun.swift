@@ -1,0 +1,61 @@
+import CursesTerminal
+import Dashboard
+import Datasets
+import Foundation
+import Terminal
+import Training
+
+/// A run with the full-screen dashboard: the main thread reads keys, copies
+/// the latest snapshot and redraws; training goes on in the session.
+struct DashboardRun {
+    /// Time between frames when no key arrives.
+    static let frameMilliseconds = 50
+
+    let options: Options
+    let data: DataSplits
+
+    func run() -> Int32 {
+        // Signals first: ncurses installs its own SIGINT and SIGTERM
+        // handlers only where they are still at their defaults.
+        let watcher = SignalWatcher {}
+        let backend: CursesBackend
+        do {
+            backend = try CursesBackend()
+        } catch {
+            watcher.cancel()
+            standardError("descent: \(error)")
+            return 1
+        }
+        CursesBackend.installCrashRestore()
+        let session = TrainingSession(
+            configuration: options.configuration, data: data,
+            startPaused: options.startPaused)
+        session.start()
+
+        var state = DashboardState()
+        while !state.quitRequested, watcher.caughtSignal == nil {
+            var input = backend.nextInput(
+                timeoutMilliseconds: Self.frameMilliseconds)
+            while let current = input {
+                if case .key(let key) = current {
+                    for command in Dashboard.update(&state, .key(key)) {
+                        session.send(command)
+                    }
+                }
+                input = backend.nextInput(timeoutMilliseconds: 0)
+            }
+            _ = Dashboard.update(&state, .snapshot(session.snapshot))
+            let size = backend.size
+            backend.present(
+                Dashboard.render(state, width: size.width, height: size.height))
+        }
+
+        backend.restore()
+        watcher.cancel()
+        session.send(.quit)
+        session.waitUntilFinished()
+        let final = session.snapshot
+        writeLine(HeadlessRun.summary(final))
+        return watcher.caughtSignal.map { 128 + $0 } ?? 0
+    }
+}

@@ -1,0 +1,37 @@
+/// The text of `descent --help`.
+let helpText = """
+    descent: train a neural network by backpropagation and watch it live
+
+    usage: descent [options]
+
+    data
+      --data NAME|PATH    mnist (default), digits, iris, a folder holding the
+                          four IDX files (train-images-idx3-ubyte[.gz], ...),
+                          or a CSV file (.csv or .csv.gz; label in the last
+                          column; an optional header row)
+      --validation F      fraction of the training data held out (0.1)
+
+    network
+      --layers 128,64     hidden layer sizes, input side first (128);
+                          none for a linear softmax classifier
+      --activation NAME   relu (default), tanh, sigmoid
+      --init NAME         he or xavier (default: he for relu, else xavier)
+
+    training
+      --lr X              learning rate (0.1)
+      --momentum X        SGD momentum, 0 to below 1 (0)
+      --batch N           samples per mini-batch (64)
+      --epochs N          passes over the training data (10)
+      --seed N            seeds initialisation, splits and shuffling (1)
+      --threads N         OpenBLAS threads (1)
+
+    display
+      --headless          print one line per epoch instead of the dashboard
+                          (also chosen when stdout is not a terminal)
+      --paused            open the dashboard paused; space starts training
+
+    keys (dashboard)
+      space pause/resume   n one batch   + / - learning rate ×2 / ÷2
+      [ / ] previous/next layer   ? help   q quit (Ctrl-C too)
+
+    """

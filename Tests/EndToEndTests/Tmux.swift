@@ -1,0 +1,118 @@
+import Foundation
+
+/// A private tmux server with one window running a command: keys go in,
+/// the screen comes out. Everything runs on its own socket in a temporary
+/// folder, and only that server is ever killed.
+final class Tmux {
+    let folder: URL
+    let socket: String
+
+    /// Starts `command` (run by /bin/sh) in a detached window.
+    init(command: String, width: Int = 120, height: Int = 40) throws {
+        folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("descent-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true)
+        socket = folder.appendingPathComponent("tmux.sock").path
+        try tmux([
+            "-f", "/dev/null", "new-session", "-d", "-x", "\(width)",
+            "-y", "\(height)", "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
+            command,
+        ])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Sends keys as tmux names them (`Space`, `q`, `C-c`, `+`).
+    func send(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", "0"] + keys)
+    }
+
+    /// The visible screen as text, one line per row.
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "0"])
+    }
+
+    /// A tmux format variable of the pane, such as `alternate_on`.
+    func paneValue(_ name: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", "0", "#{\(name)}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Resizes the window.
+    func resize(width: Int, height: Int) throws {
+        try tmux([
+            "resize-window", "-t", "0", "-x", "\(width)", "-y", "\(height)",
+        ])
+    }
+
+    /// Waits until the screen satisfies `condition`; returns the last screen
+    /// either way, with whether it matched.
+    func waitFor(
+        seconds: Double = 30, _ condition: (String) -> Bool
+    ) throws -> (matched: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return (true, last) }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return (false, last)
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        try runProcess("/usr/bin/env", ["tmux", "-S", socket] + arguments)
+            .output
+    }
+}
+
+/// Runs a program to its end; returns its status and what it printed on
+/// stdout and stderr.
+@discardableResult
+func runProcess(
+    _ path: String, _ arguments: [String]
+) throws -> (status: Int32, output: String, error: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let output = Pipe(), error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (
+        process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+        String(decoding: errorData, as: UTF8.self)
+    )
+}
+
+/// The descent binary under test: $DESCENT_BINARY, else the newest build
+/// in this package's .build folder.
+func descentBinary() throws -> String {
+    if let path = ProcessInfo.processInfo.environment["DESCENT_BINARY"] {
+        return path
+    }
+    let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    for configuration in ["release", "debug"] {
+        let path = root.appendingPathComponent(".build/\(configuration)/descent")
+            .path
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    throw MissingBinary()
+}
+
+struct MissingBinary: Error, CustomStringConvertible {
+    var description: String {
+        "no descent binary: run `swift build` first or set DESCENT_BINARY"
+    }
+}
