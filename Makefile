@@ -1,6 +1,7 @@
 # The two commands of the README: `make run` and `make test`.
 SWIFT ?= swift
 ARGS ?=
+BENCH_ARGS ?=
 
 .PHONY: run test build release deps test-deps bench clean
 
@@ -9,6 +10,7 @@ run: deps release
 
 test: test-deps release
 	DESCENT_BINARY=$(CURDIR)/.build/release/descent $(SWIFT) test
+	python3 -m unittest discover -s Benchmarks/tests -q
 
 release:
 	$(SWIFT) build -c release --product descent
@@ -23,7 +25,7 @@ test-deps:
 	@scripts/ensure-deps --test
 
 bench: deps release
-	Benchmarks/run
+	Benchmarks/run $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

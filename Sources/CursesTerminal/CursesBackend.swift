@@ -97,8 +97,17 @@ public final class CursesBackend: TerminalBackend {
                 return nil
             }
         default:
-            return nil
+            return terminalHungUp() ? .closed : nil
         }
+    }
+
+    /// True when the terminal is gone (an SSH drop, a killed tmux): input
+    /// then reports a hang-up instead of waiting, and the app must quit.
+    private func terminalHungUp() -> Bool {
+        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) >= 0 else { return false }
+        let gone = Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)
+        return input.revents & gone != 0
     }
 
     /// Shows a grid, sending only the cells that differ from the last one;

@@ -4,7 +4,7 @@ public protocol TerminalBackend: AnyObject {
     /// The terminal's size in columns and rows.
     var size: (width: Int, height: Int) { get }
     /// Waits up to `milliseconds` for input; nil when none came. A resize
-    /// is reported as `.resized`.
+    /// is reported as `.resized`, a lost terminal as `.closed`.
     func nextInput(timeoutMilliseconds: Int) -> TerminalInput?
     /// Shows a grid, sending only the cells that differ from the last one.
     func present(_ grid: CellGrid)
@@ -18,6 +18,8 @@ public enum TerminalInput: Sendable, Equatable {
     case key(Key)
     /// The window changed size.
     case resized(width: Int, height: Int)
+    /// The terminal went away (hang-up); nothing more can be shown.
+    case closed
 }
 
 /// A run of changed cells on one row, as sent to the terminal.

@@ -33,16 +33,25 @@ struct DashboardRun {
         session.start()
 
         var state = DashboardState()
-        while !state.quitRequested, watcher.caughtSignal == nil {
+        var terminalClosed = false
+        while !state.quitRequested, !terminalClosed,
+            watcher.caughtSignal == nil
+        {
             var input = backend.nextInput(
                 timeoutMilliseconds: Self.frameMilliseconds)
             while let current = input {
-                if case .key(let key) = current {
+                switch current {
+                case .key(let key):
                     for command in Dashboard.update(&state, .key(key)) {
                         session.send(command)
                     }
+                case .closed:
+                    terminalClosed = true
+                case .resized:
+                    break
                 }
-                input = backend.nextInput(timeoutMilliseconds: 0)
+                input = terminalClosed
+                    ? nil : backend.nextInput(timeoutMilliseconds: 0)
             }
             _ = Dashboard.update(&state, .snapshot(session.snapshot))
             let size = backend.size
@@ -56,6 +65,7 @@ struct DashboardRun {
         session.waitUntilFinished()
         let final = session.snapshot
         writeLine(HeadlessRun.summary(final))
+        if terminalClosed { return 128 + SIGHUP }
         return watcher.caughtSignal.map { 128 + $0 } ?? 0
     }
 }

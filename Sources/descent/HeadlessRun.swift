@@ -94,15 +94,21 @@ struct HeadlessRun {
     }
 }
 
+/// A fraction as a percentage with two decimals: `97.54%`.
 func percent(_ fraction: Float) -> String {
     String(format: "%.2f%%", Double(fraction) * 100)
 }
 
+/// A hyperparameter as short text: `0.1`, `0.0125`, `3e-05`.
 func format(_ value: Float) -> String {
     String(format: "%g", Double(value))
 }
 
+/// A throughput such as `870`, `61k` or `1.8M`.
 func rate(_ perSecond: Double) -> String {
-    perSecond >= 10_000 ? String(format: "%.0fk", perSecond / 1000)
-        : String(format: "%.0f", perSecond)
+    switch perSecond {
+    case 1_000_000...: String(format: "%.1fM", perSecond / 1_000_000)
+    case 10_000...: String(format: "%.0fk", perSecond / 1000)
+    default: String(format: "%.0f", perSecond)
+    }
 }

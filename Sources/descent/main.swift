@@ -8,15 +8,22 @@ let usageFailure: Int32 = 2
 
 /// Writes a line to stderr.
 func standardError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
 }
 
-/// Writes a line to stdout at once, unbuffered, from any thread.
+/// Writes a line to stdout at once, unbuffered, from any thread; a
+/// terminal that has gone away is not an error worth a crash.
 func writeLine(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
 }
 
 func main() -> Int32 {
+    // A parent may hand down a blocked signal mask; the dashboard needs
+    // SIGWINCH for resizes and the signal watcher needs the rest.
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    sigprocmask(SIG_SETMASK, &noSignals, nil)
+
     let options: Options
     do {
         options = try Options.parse(Array(CommandLine.arguments.dropFirst()))

@@ -4,6 +4,9 @@ import Foundation
 /// the screen comes out. Everything runs on its own socket in a temporary
 /// folder, and only that server is ever killed.
 final class Tmux {
+    /// tmux as installed by Debian.
+    static let executable = "/usr/bin/tmux"
+
     let folder: URL
     let socket: String
 
@@ -42,6 +45,21 @@ final class Tmux {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The process id of the pane's child process with this name.
+    func childProcess(named name: String) throws -> Int32 {
+        let shell = try paneValue("pane_pid")
+        let children = try runProcess("/usr/bin/pgrep", ["-P", shell, name])
+        guard let pid = children.output.split(separator: "\n").first
+            .flatMap({ Int32($0) })
+        else { throw MissingProcess(name: name) }
+        return pid
+    }
+
+    /// Ends the tmux server, closing the terminal under the program.
+    func killServer() throws {
+        try tmux(["kill-server"])
+    }
+
     /// Resizes the window.
     func resize(width: Int, height: Int) throws {
         try tmux([
@@ -66,32 +84,9 @@ final class Tmux {
 
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        try runProcess("/usr/bin/env", ["tmux", "-S", socket] + arguments)
+        try runProcess(Self.executable, ["-S", socket] + arguments)
             .output
     }
-}
-
-/// Runs a program to its end; returns its status and what it printed on
-/// stdout and stderr.
-@discardableResult
-func runProcess(
-    _ path: String, _ arguments: [String]
-) throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let output = Pipe(), error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-        process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-        String(decoding: errorData, as: UTF8.self)
-    )
 }
 
 /// The descent binary under test: $DESCENT_BINARY, else the newest build
@@ -109,6 +104,11 @@ func descentBinary() throws -> String {
         if FileManager.default.isExecutableFile(atPath: path) { return path }
     }
     throw MissingBinary()
+}
+
+struct MissingProcess: Error, CustomStringConvertible {
+    var name: String
+    var description: String { "no process named \(name) in the pane" }
 }
 
 struct MissingBinary: Error, CustomStringConvertible {

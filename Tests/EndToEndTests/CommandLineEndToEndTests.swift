@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// The binary run without a terminal: headless output, errors, exit codes.
+@Suite struct CommandLineEndToEndTests {
+    @Test func headlessMNISTReachesNinetySevenPercentOnTheTestSet() throws {
+        let result = try runProcess(try descentBinary(), ["--headless"])
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("epoch ") }.count == 10)
+        let summary = try #require(lines.last)
+        let accuracy = try #require(
+            summary.firstMatch(of: /acc ([0-9.]+)%/)?.output.1)
+        #expect(Double(accuracy)! >= 97, "\(summary)")
+        #expect(summary.hasPrefix("test loss "))
+    }
+
+    @Test func aPipedRunIsHeadlessWithoutTheFlag() throws {
+        let result = try runProcess(
+            try descentBinary(), ["--data", "iris", "--epochs", "2"])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("iris: train 120 val 15 test 15") == true)
+        #expect(lines[1].hasPrefix("epoch 1/2  loss "))
+        #expect(lines[1].contains(" samples/s  lr 0.1"))
+        #expect(lines.last?.contains("(2 epochs, ") == true)
+    }
+
+    /// A mistaken command line and what descent must answer.
+    struct BadArguments: Sendable, CustomStringConvertible {
+        var arguments: [String]
+        var message: String
+        var description: String { arguments.joined(separator: " ") }
+    }
+
+    static let badArguments: [BadArguments] = [
+        BadArguments(
+            arguments: ["--lr", "abc"],
+            message: "--lr: \"abc\" is not a number; give one such as 0.1"),
+        BadArguments(
+            arguments: ["--layers", "128,x"],
+            message: "--layers: \"x\" in \"128,x\" is not a layer size; "
+                + "give sizes such as 128,64 (or none for no hidden layer)"),
+        BadArguments(
+            arguments: ["--epochs", "0"],
+            message: "--epochs: \"0\" is not a whole number of at least 1"),
+        BadArguments(
+            arguments: ["--activation", "swish"],
+            message: "--activation: \"swish\" is not one of relu, tanh, "
+                + "sigmoid, linear"),
+        BadArguments(
+            arguments: ["--bogus"],
+            message: "unknown option \"--bogus\"; see descent --help"),
+        BadArguments(
+            arguments: ["--batch"],
+            message: "--batch needs a value; see descent --help"),
+    ]
+
+    @Test(arguments: badArguments)
+    func badArgumentsSayWhatIsWrong(_ bad: BadArguments) throws {
+        let result = try runProcess(try descentBinary(), bad.arguments)
+        #expect(result.status == 2)
+        #expect(result.error == "descent: " + bad.message + "\n")
+        #expect(result.output.isEmpty)
+    }
+
+    @Test func aMissingDataPathFailsWithItsName() throws {
+        let result = try runProcess(
+            try descentBinary(), ["--data", "/nonexistent/train.csv"])
+        #expect(result.status == 1)
+        #expect(result.error.hasPrefix("descent: "))
+        #expect(result.error.contains("/nonexistent/train.csv"))
+    }
+
+    @Test func aBrokenCSVNamesTheLine() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("descent-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("broken.csv")
+        try "a,b,label\n1,2,x\n3,4,y\n5,six,x\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        let result = try runProcess(
+            try descentBinary(), ["--data", file.path, "--headless"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("broken.csv line 4"), "\(result.error)")
+        #expect(result.error.contains("\"six\""), "\(result.error)")
+    }
+
+    @Test func helpListsEveryFlag() throws {
+        let result = try runProcess(try descentBinary(), ["--help"])
+        #expect(result.status == 0)
+        for flag in [
+            "--data", "--validation", "--layers", "--activation", "--init",
+            "--lr", "--momentum", "--batch", "--epochs", "--seed", "--threads",
+            "--headless", "--paused",
+        ] {
+            #expect(result.output.contains(flag), "\(flag)")
+        }
+    }
+}
