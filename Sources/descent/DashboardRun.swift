@@ -34,6 +34,8 @@ struct DashboardRun {
 
         var state = DashboardState()
         var terminalClosed = false
+        var drawnState: DashboardState?
+        var drawnSize = (width: -1, height: -1)
         while !state.quitRequested, !terminalClosed,
             watcher.caughtSignal == nil
         {
@@ -48,15 +50,21 @@ struct DashboardRun {
                 case .closed:
                     terminalClosed = true
                 case .resized:
-                    break
+                    drawnState = nil
                 }
                 input = terminalClosed
                     ? nil : backend.nextInput(timeoutMilliseconds: 0)
             }
             _ = Dashboard.update(&state, .snapshot(session.snapshot))
+            // An unchanged state and size draw the same grid: skip the work
+            // while paused or finished. Arrays compare by identity first,
+            // so this costs little.
             let size = backend.size
+            guard state != drawnState || size != drawnSize else { continue }
             backend.present(
                 Dashboard.render(state, width: size.width, height: size.height))
+            drawnState = state
+            drawnSize = size
         }
 
         backend.restore()
