@@ -19,6 +19,11 @@ enum DataFile {
         } catch {
             throw .unreadable(path, reason: reason(error))
         }
+        // A .gz name promises gzip: parsing its bytes as plain text would
+        // give a confusing error about the content instead.
+        if url.pathExtension.lowercased() == "gz", !Gzip.isCompressed(raw) {
+            throw .corruptGzip(path, detail: "no gzip header")
+        }
         return try Gzip.decompress(raw, file: path)
     }
 

@@ -31,6 +31,14 @@ public struct DownsampledSeries: Sendable, Equatable {
         points.append(SeriesPoint(step: step, value: mean))
     }
 
+    /// Drops the points after `step` and any samples not yet averaged
+    /// into a point.
+    public mutating func removePoints(after step: Int) {
+        points.removeAll { $0.step > step }
+        pendingSum = 0
+        pendingCount = 0
+    }
+
     // Pairs keep the later step, so a point always sits at the last batch
     // it covers.
     private mutating func halve() {

@@ -152,7 +152,13 @@ struct Trainer {
             clock.resume()
             snapshot.message = nil
             record(.resumed)
-        case .step where state != .running:
+        case .step:
+            // A step while running pauses after that one batch.
+            if state == .running {
+                state = .paused
+                clock.pause()
+                record(.paused)
+            }
             return true
         case .scaleLearningRate(let factor) where factor > 0:
             setLearningRate(optimizer.learningRate * factor)
@@ -183,6 +189,9 @@ struct Trainer {
             preconditionFailure("parameters copied from this network: \(error)")
         }
         optimizer.resetMomentum()
+        // The batches since the copy were undone; so is their part of the
+        // curve, or one huge loss would dominate the chart's average.
+        trainingLoss.removePoints(after: lastGoodStep)
         if state == .running { clock.pause() }
         state = .diverged
         record(.diverged(loss: loss))
@@ -216,9 +225,8 @@ struct Trainer {
 
     private mutating func finish() {
         clock.pause()
-        if quitRequested {
-            record(.stopped)
-        } else if let test = data.test {
+        if quitRequested { record(.stopped) }
+        if let test = data.test {
             let result = network.evaluate(
                 inputs: test.features, labels: test.labels)
             snapshot.testLoss = result.loss

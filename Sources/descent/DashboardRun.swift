@@ -71,9 +71,9 @@ struct DashboardRun {
         watcher.cancel()
         session.send(.quit)
         session.waitUntilFinished()
-        let final = session.snapshot
-        writeLine(HeadlessRun.summary(final))
-        if terminalClosed { return 128 + SIGHUP }
-        return watcher.caughtSignal.map { 128 + $0 } ?? 0
+        let outcome = RunOutcome(snapshot: session.snapshot)
+        writeLine(outcome.line)
+        return outcome.exitStatus(
+            signal: terminalClosed ? SIGHUP : watcher.caughtSignal)
     }
 }

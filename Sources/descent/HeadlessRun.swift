@@ -17,12 +17,7 @@ struct HeadlessRun {
             switch notice {
             case .epochEnded(let summary):
                 writeLine(Self.line(for: summary, of: total))
-            case .event(let event):
-                if case .diverged(let loss) = event.kind {
-                    writeLine("step \(event.step + 1): loss became \(loss); "
-                        + "stopping. Try a lower --lr.")
-                }
-            case .finished:
+            case .event, .finished:
                 break
             }
         }
@@ -30,23 +25,19 @@ struct HeadlessRun {
         session.start()
         let final = awaitEnd(session)
         watcher.cancel()
-        writeLine(Self.summary(final))
-        if final.state == .diverged { return 1 }
-        return watcher.caughtSignal.map { 128 + $0 } ?? 0
+        let outcome = RunOutcome(snapshot: final)
+        writeLine(outcome.line)
+        return outcome.exitStatus(signal: watcher.caughtSignal)
     }
 
     /// Waits for the end; a divergence cannot be resumed without a user,
     /// so it ends the run.
     private func awaitEnd(_ session: TrainingSession) -> Snapshot {
+        var quitSent = false
         while !session.waitUntilFinished(timeout: .now() + .milliseconds(100)) {
-            if session.snapshot.state == .diverged {
-                let snapshot = session.snapshot
+            if !quitSent, session.snapshot.state == .diverged {
                 session.send(.quit)
-                session.waitUntilFinished()
-                var final = session.snapshot
-                final.state = .diverged
-                final.message = snapshot.message
-                return final
+                quitSent = true
             }
         }
         return session.snapshot
@@ -67,31 +58,13 @@ struct HeadlessRun {
 
     static func line(for summary: EpochSummary, of total: Int) -> String {
         "epoch \(summary.epoch)/\(total)  loss "
-            + String(format: "%.4f", summary.trainingLoss)
-            + "  val " + String(format: "%.4f", summary.validationLoss)
+            + lossText(summary.trainingLoss)
+            + "  val " + lossText(summary.validationLoss)
             + "  acc " + percent(summary.validationAccuracy)
             + "  " + rate(summary.samplesPerSecond) + " samples/s"
             + "  lr " + format(summary.learningRate)
     }
 
-    static func summary(_ snapshot: Snapshot) -> String {
-        let seconds = String(format: "%.1f s", snapshot.elapsedSeconds)
-        let epochs = snapshot.epochSummaries.count
-        var text: String
-        if let accuracy = snapshot.testAccuracy, let loss = snapshot.testLoss {
-            text = "test loss " + String(format: "%.4f", loss)
-                + "  acc " + percent(accuracy)
-        } else if let last = snapshot.epochSummaries.last {
-            text = "no test set; val acc " + percent(last.validationAccuracy)
-        } else {
-            text = "no epoch finished"
-        }
-        text += "  (\(epochs) epoch\(epochs == 1 ? "" : "s"), \(seconds))"
-        if snapshot.state == .diverged, let message = snapshot.message {
-            text = "diverged: \(message)"
-        }
-        return text
-    }
 }
 
 /// A fraction as a percentage with two decimals: `97.54%`.

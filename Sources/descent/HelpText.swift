@@ -9,12 +9,13 @@ let helpText = """
                           four IDX files (train-images-idx3-ubyte[.gz], ...),
                           or a CSV file (.csv or .csv.gz; label in the last
                           column; an optional header row)
-      --validation F      fraction of the training data held out (0.1)
+      --validation F      fraction of the training data held out, above 0
+                          and below 0.5 (0.1)
 
     network
       --layers 128,64     hidden layer sizes, input side first (128);
                           none for a linear softmax classifier
-      --activation NAME   relu (default), tanh, sigmoid
+      --activation NAME   relu (default), tanh, sigmoid, linear
       --init NAME         he or xavier (default: he for relu, else xavier)
 
     training
@@ -31,7 +32,7 @@ let helpText = """
       --paused            open the dashboard paused; space starts training
 
     keys (dashboard)
-      space pause/resume   n one batch   + / - learning rate ×2 / ÷2
+      space pause/resume   n one batch, then pause   + / - learning rate ×2 / ÷2
       [ / ] previous/next layer   ? help   q quit (Ctrl-C too)
 
     """

@@ -1,3 +1,4 @@
+import Foundation
 import NeuralNet
 import Training
 
@@ -29,10 +30,13 @@ extension Options {
             let (name, inline) = split(flag)
             func value() throws(UsageError) -> String {
                 if let inline { return inline }
-                guard let next = rest.popFirst() else {
+                // A flag where the value should be means the value is
+                // missing; negative numbers start with one dash only.
+                guard let next = rest.first, !next.hasPrefix("--") else {
                     throw UsageError(
                         description: "\(name) needs a value; see descent --help")
                 }
+                rest.removeFirst()
                 return next
             }
             switch name {
@@ -51,9 +55,10 @@ extension Options {
                 options.configuration.learningRate =
                     try number(value(), flag: name, above: 0)
             case "--momentum":
-                let momentum: Float = try number(value(), flag: name, from: 0)
+                let text = try value()
+                let momentum: Float = try number(text, flag: name, from: 0)
                 guard momentum < 1 else {
-                    throw UsageError(description: "--momentum: \(momentum) "
+                    throw UsageError(description: "--momentum: \(text) "
                         + "must be below 1, such as 0.9")
                 }
                 options.configuration.momentum = momentum
@@ -71,10 +76,12 @@ extension Options {
                 }
                 options.configuration.seed = seed
             case "--validation":
-                let fraction: Double = try number(value(), flag: name, from: 0)
-                guard fraction < 0.5 else {
-                    throw UsageError(description: "--validation: \(fraction) "
-                        + "is too large; give a fraction below 0.5, such as 0.1")
+                let text = try value()
+                let fraction: Double = try number(text, flag: name, from: 0)
+                guard fraction > 0, fraction < 0.5 else {
+                    throw UsageError(description: "--validation: \(text) "
+                        + "is out of range; give a fraction above 0 and "
+                        + "below 0.5, such as 0.1")
                 }
                 options.validationFraction = fraction
             case "--threads":
@@ -134,13 +141,17 @@ extension Options {
         }
         if let above, value <= above {
             throw UsageError(description:
-                "\(flag): \(text) must be greater than \(above)")
+                "\(flag): \(text) must be greater than \(short(above))")
         }
         if let from, value < from {
             throw UsageError(description:
-                "\(flag): \(text) must be at least \(from)")
+                "\(flag): \(text) must be at least \(short(from))")
         }
         return value
+    }
+
+    private static func short<T: BinaryFloatingPoint>(_ value: T) -> String {
+        String(format: "%g", Double(value))
     }
 
     private static func integer(

@@ -51,6 +51,15 @@ func main() -> Int32 {
         return 1
     }
 
+    do {
+        try options.checkFits(
+            inputs: data.train.featureCount,
+            outputs: data.train.classNames.count)
+    } catch {
+        standardError("descent: \(error)")
+        return usageFailure
+    }
+
     if options.headless || isatty(STDOUT_FILENO) == 0 {
         return HeadlessRun(options: options, data: data).run()
     }

@@ -30,6 +30,19 @@ import Testing
             """)
     }
 
+    @Test func aGzNameOverPlainTextIsNotReadAsText() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = try folder.write("plain.csv.gz", Data("1,2,a\n".utf8))
+        let message = errorMessage {
+            try DataLoader.load(file.path, validationFraction: 0.1, seed: 1)
+        }
+        #expect(message == """
+            plain.csv.gz: corrupt gzip data (no gzip header). Replace the \
+            file with an intact copy.
+            """)
+    }
+
     @Test func gzipCutShortSaysItEndsEarly() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

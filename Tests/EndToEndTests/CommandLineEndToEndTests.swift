@@ -54,6 +54,19 @@ import Testing
         BadArguments(
             arguments: ["--batch"],
             message: "--batch needs a value; see descent --help"),
+        BadArguments(
+            arguments: ["--lr", "--headless"],
+            message: "--lr needs a value; see descent --help"),
+        BadArguments(
+            arguments: ["--lr", "0"],
+            message: "--lr: 0 must be greater than 0"),
+        BadArguments(
+            arguments: ["--momentum", "1"],
+            message: "--momentum: 1 must be below 1, such as 0.9"),
+        BadArguments(
+            arguments: ["--validation", "0"],
+            message: "--validation: 0 is out of range; give a fraction "
+                + "above 0 and below 0.5, such as 0.1"),
     ]
 
     @Test(arguments: badArguments)
@@ -62,6 +75,27 @@ import Testing
         #expect(result.status == 2)
         #expect(result.error == "descent: " + bad.message + "\n")
         #expect(result.output.isEmpty)
+    }
+
+    @Test func aDivergingHeadlessRunSaysSoAndFails() throws {
+        let result = try runProcess(
+            try descentBinary(),
+            ["--data", "digits", "--lr", "100", "--headless"])
+        #expect(result.status == 1)
+        let last = try #require(result.output.split(separator: "\n").last)
+        #expect(
+            last.hasPrefix("diverged at step "), "\(result.output)")
+        #expect(last.contains(" with lr 100; try a lower --lr; test loss "))
+    }
+
+    @Test func aNetworkTooLargeForMemoryIsRefusedBeforeAllocating() throws {
+        let result = try runProcess(
+            try descentBinary(),
+            ["--data", "iris", "--layers", "100000000", "--headless"])
+        #expect(result.status == 2)
+        #expect(result.error.hasPrefix(
+            "descent: --layers 100000000 with --batch 64 needs about "))
+        #expect(result.error.hasSuffix("use smaller layers or batches\n"))
     }
 
     @Test func aMissingDataPathFailsWithItsName() throws {

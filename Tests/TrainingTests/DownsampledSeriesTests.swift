@@ -36,3 +36,28 @@ import Testing
         #expect(series.points.last!.step <= 100_000)
     }
 }
+
+@Suite struct DownsampledSeriesRemovalTests {
+    @Test func removingPointsAfterAStepKeepsTheEarlierOnes() {
+        var series = DownsampledSeries(capacity: 8)
+        for step in 1...6 { series.append(step: step, value: Float(step)) }
+        series.removePoints(after: 3)
+        #expect(series.points.map(\.step) == [1, 2, 3])
+        series.append(step: 4, value: 0.5)
+        #expect(series.points.last == SeriesPoint(step: 4, value: 0.5))
+    }
+
+    @Test func removalForgetsSamplesNotYetAveraged() {
+        var series = DownsampledSeries(capacity: 2)
+        for step in 1...3 { series.append(step: step, value: 1) }
+        // Two samples now make a point; step 4's sample waits for a partner
+        // and must not leak into the point after the removal.
+        series.append(step: 4, value: 100)
+        series.removePoints(after: 2)
+        series.append(step: 5, value: 3)
+        series.append(step: 6, value: 5)
+        #expect(series.points == [
+            SeriesPoint(step: 2, value: 1), SeriesPoint(step: 6, value: 4),
+        ])
+    }
+}

@@ -136,6 +136,34 @@ import Testing
         #expect(session.snapshot.validationLoss.allSatisfy { $0.value.isFinite })
     }
 
+    @Test func aStepWhileRunningPausesAfterOneBatch() {
+        let session = TrainingSession(
+            configuration: smallConfiguration(epochs: 500), data: blobSplits())
+        session.start()
+        #expect(eventually(session) { $0.step > 0 })
+        session.send(.step)
+        #expect(eventually(session) { $0.state == .paused })
+        let kinds = session.snapshot.events.map(\.kind)
+        #expect(kinds == [.paused, .singleStep])
+        let events = session.snapshot.events
+        #expect(events[1].step == events[0].step + 1)
+        session.send(.quit)
+        #expect(session.waitUntilFinished(timeout: .now() + 10))
+    }
+
+    @Test func quittingEarlyStillScoresTheTestSet() {
+        let session = TrainingSession(
+            configuration: smallConfiguration(epochs: 500), data: blobSplits(),
+            startPaused: true)
+        session.start()
+        session.send(.quit)
+        #expect(session.waitUntilFinished(timeout: .now() + 10))
+        let final = session.snapshot
+        #expect(final.events.map(\.kind) == [.stopped])
+        #expect(final.testAccuracy != nil)
+        #expect(final.testLoss.map { $0.isFinite } == true)
+    }
+
     @Test func epochSummariesAreReportedInOrderThroughNotices() {
         let received = NoticeLog()
         let session = TrainingSession(
