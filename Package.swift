@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "Terminal"),
         .target(name: "Dashboard", dependencies: ["Terminal", "Training"]),
         .target(name: "CursesTerminal", dependencies: ["Terminal", "CNcurses"]),
+        .target(name: "Checkpoints"),
         .executableTarget(
             name: "descent",
             dependencies: [
@@ -49,6 +50,7 @@ let package = Package(
             name: "DashboardTests",
             dependencies: ["Dashboard", "Terminal", "Training"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "CheckpointsTests", dependencies: ["Checkpoints"]),
     ],
     swiftLanguageModes: [.v6]
 )
