@@ -41,7 +41,8 @@ let package = Package(
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(
-            name: "TrainingTests", dependencies: ["Training", "Datasets"]),
+            name: "TrainingTests", dependencies: ["Training", "Datasets"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(
             name: "CursesTerminalTests",
