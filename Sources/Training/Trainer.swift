@@ -18,6 +18,9 @@ struct Trainer {
     private unowned let session: TrainingSession
     private let network: Network
     private var optimizer: SGD
+    private var rates: ScheduledLearningRate
+    private var earlyStopping: EarlyStopping?
+    private var bestParameters: [(weights: [Float], bias: [Float])] = []
     private var generator: SeededGenerator
 
     private var snapshot: Snapshot
@@ -52,10 +55,19 @@ struct Trainer {
             maxBatch: max(1, configuration.batchSize),
             generator: &generator)
         self.generator = generator
-        optimizer = SGD(
-            learningRate: configuration.learningRate,
-            momentum: configuration.momentum)
         snapshot = session.snapshot
+        do {
+            rates = try configuration.learningRates(
+                stepsPerEpoch: snapshot.stepsPerEpoch)
+        } catch {
+            preconditionFailure("validate the schedule first: \(error)")
+        }
+        optimizer = SGD(
+            learningRate: rates.rate(atStep: 0),
+            momentum: configuration.momentum)
+        earlyStopping = configuration.earlyStoppingPatience.map {
+            EarlyStopping(patience: $0)
+        }
         trainingLoss = DownsampledSeries(capacity: Self.lossCapacity)
         state = startPaused ? .paused : .running
         lastGood = network.parameters
@@ -82,6 +94,7 @@ struct Trainer {
             var start = 0
             while start < train.count {
                 guard let singleStep = waitForGo() else { break epochs }
+                optimizer.learningRate = rates.rate(atStep: step)
                 let count = min(batchSize, train.count - start)
                 gather(
                     train, order[start..<(start + count)],
@@ -118,6 +131,7 @@ struct Trainer {
             endEpoch(
                 meanLoss: Float(lossSum / Double(max(1, lossCount))),
                 samplesPerSecond: Double(train.count) / max(seconds, 1e-9))
+            if stopEarlyIfDue() { break }
             epoch += 1
         }
         finish()
@@ -160,10 +174,10 @@ struct Trainer {
                 record(.paused)
             }
             return true
-        case .scaleLearningRate(let factor) where factor > 0:
-            setLearningRate(optimizer.learningRate * factor)
-        case .setLearningRate(let value) where value > 0:
-            setLearningRate(value)
+        case .scaleLearningRate(let factor):
+            changeLearningRate { $0.scaleRate(by: factor) }
+        case .setLearningRate(let value):
+            changeLearningRate { [step] in $0.setRate(value, atStep: step) }
         case .quit:
             quitRequested = true
         default:
@@ -172,11 +186,17 @@ struct Trainer {
         return nil
     }
 
-    private mutating func setLearningRate(_ value: Float) {
-        guard value.isFinite, value != optimizer.learningRate else { return }
-        let old = optimizer.learningRate
-        optimizer.learningRate = value
-        record(.learningRate(old: old, new: value))
+    /// Applies a live change through the schedule (it scales whatever the
+    /// schedule gives from now on) and records it.
+    private mutating func changeLearningRate(
+        _ change: (inout ScheduledLearningRate) -> Bool
+    ) {
+        let old = rates.rate(atStep: step)
+        guard change(&rates) else { return }
+        let new = rates.rate(atStep: step)
+        guard new != old else { return }
+        optimizer.learningRate = new
+        record(.learningRate(old: old, new: new))
     }
 
     /// Stops updates after a non-finite loss: the weights go back to the
@@ -195,7 +215,8 @@ struct Trainer {
         if state == .running { clock.pause() }
         state = .diverged
         record(.diverged(loss: loss))
-        snapshot.message = "loss became \(loss) at step \(step + 1) with "
+        snapshot.message = "loss became \(loss.isNaN ? "nan" : "\(loss)") "
+            + "at step \(step + 1) with "
             + "lr \(formatted(optimizer.learningRate)); weights rolled back to "
             + "step \(lastGoodStep). Lower the learning rate (-) and resume "
             + "(space)."
@@ -220,7 +241,28 @@ struct Trainer {
             learningRate: optimizer.learningRate)
         snapshot.epochSummaries.append(summary)
         session.report(.epochEnded(summary))
+        optimizer.learningRate = rates.endEpoch(validationLoss: result.loss)
+        if earlyStopping?.record(validationLoss: result.loss, epoch: epoch)
+            == true
+        {
+            bestParameters = network.parameters
+        }
         publish(force: true)
+    }
+
+    /// Ends the run when early stopping says so, with the best epoch's
+    /// weights put back. Returns true when the run should end.
+    private mutating func stopEarlyIfDue() -> Bool {
+        guard let stopping = earlyStopping, stopping.shouldStop,
+            let best = stopping.bestEpoch
+        else { return false }
+        do {
+            try network.loadParameters(bestParameters)
+        } catch {
+            preconditionFailure("parameters copied from this network: \(error)")
+        }
+        record(.earlyStopped(bestEpoch: best))
+        return true
     }
 
     private mutating func finish() {

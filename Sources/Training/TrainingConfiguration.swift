@@ -16,6 +16,11 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var epochs: Int
     /// Seeds weight initialisation and shuffling.
     public var seed: UInt64
+    /// How the learning rate moves over the run.
+    public var schedule: LearningRateSchedule
+    /// Epochs without a better validation loss before the run stops and
+    /// the best epoch's weights come back; nil trains every epoch.
+    public var earlyStoppingPatience: Int?
 
     /// Creates a configuration; the defaults train MNIST to about 97.5 %.
     public init(
@@ -25,7 +30,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
         momentum: Float = 0,
         batchSize: Int = 64,
         epochs: Int = 10,
-        seed: UInt64 = 1
+        seed: UInt64 = 1,
+        schedule: LearningRateSchedule = .constant,
+        earlyStoppingPatience: Int? = nil
     ) {
         self.hiddenLayers = hiddenLayers
         self.initialization = initialization
@@ -34,6 +41,18 @@ public struct TrainingConfiguration: Sendable, Equatable {
         self.batchSize = batchSize
         self.epochs = epochs
         self.seed = seed
+        self.schedule = schedule
+        self.earlyStoppingPatience = earlyStoppingPatience
+    }
+
+    /// The learning rate over a run of `stepsPerEpoch` batches per epoch;
+    /// throws when the schedule cannot fit the run (a warmup as long as it).
+    public func learningRates(
+        stepsPerEpoch: Int
+    ) throws(ScheduleError) -> ScheduledLearningRate {
+        try ScheduledLearningRate(
+            base: learningRate, schedule: schedule,
+            stepsPerEpoch: stepsPerEpoch, totalEpochs: epochs)
     }
 
     /// The network as text, such as `784-128-10 relu`.

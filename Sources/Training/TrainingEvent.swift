@@ -14,6 +14,9 @@ public struct TrainingEvent: Sendable, Equatable {
         case diverged(loss: Float)
         /// The run was ended before its last epoch.
         case stopped
+        /// The validation loss stopped improving; the weights of
+        /// `bestEpoch` were put back and the run ended.
+        case earlyStopped(bestEpoch: Int)
     }
 
     /// Batches trained before the change took effect.

@@ -74,7 +74,7 @@ func percent(_ fraction: Float) -> String {
 
 /// A hyperparameter as short text: `0.1`, `0.0125`, `3e-05`.
 func format(_ value: Float) -> String {
-    String(format: "%g", Double(value))
+    String(format: "%.4g", Double(value))
 }
 
 /// A throughput such as `870`, `61k` or `1.8M`.

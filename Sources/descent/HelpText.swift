@@ -24,6 +24,13 @@ let helpText = """
       --batch N           samples per mini-batch (64)
       --epochs N          passes over the training data (10)
       --seed N            seeds initialisation, splits and shuffling (1)
+      --schedule SPEC     learning rate over the run (constant):
+                            step:EPOCHS[:GAMMA]   exp:GAMMA
+                            cosine[:WARMUP_BATCHES[:MIN_LR]]
+                            onecycle[:MAX_LR]     plateau[:PATIENCE[:FACTOR]]
+                          + and - scale whatever the schedule gives
+      --early-stop N      stop after N epochs without a better validation
+                          loss and keep the best epoch's weights
       --threads N         OpenBLAS threads (1)
 
     display

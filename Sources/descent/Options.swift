@@ -84,6 +84,25 @@ extension Options {
                         + "below 0.5, such as 0.1")
                 }
                 options.validationFraction = fraction
+            case "--schedule":
+                do {
+                    options.configuration.schedule =
+                        try LearningRateSchedule(parsing: value())
+                } catch let error as ScheduleError {
+                    throw UsageError(description: error.description)
+                } catch let error as UsageError {
+                    throw error
+                } catch {
+                    throw UsageError(description: "\(error)")
+                }
+            case "--early-stop":
+                let text = try value()
+                do {
+                    options.configuration.earlyStoppingPatience =
+                        try EarlyStopping(parsing: text).patience
+                } catch {
+                    throw UsageError(description: error.description)
+                }
             case "--threads":
                 options.blasThreads = try integer(value(), flag: name, min: 1)
             default:

@@ -17,6 +17,14 @@ struct RunOutcome {
         return last
     }
 
+    /// The epoch whose weights early stopping kept, if it ended the run.
+    var earlyStopBest: Int? {
+        for event in snapshot.events.reversed() {
+            if case .earlyStopped(let best) = event.kind { return best }
+        }
+        return nil
+    }
+
     /// True when the run was ended before its last epoch.
     var stoppedEarly: Bool {
         snapshot.events.contains { $0.kind == .stopped }
@@ -31,6 +39,10 @@ struct RunOutcome {
             parts.append("diverged at step \(divergence.step + 1): loss "
                 + lossText(loss) + " with lr " + format(rate)
                 + "; try a lower --lr")
+        } else if let best = earlyStopBest {
+            parts.append("stopped early after epoch \(snapshot.epoch): no "
+                + "better validation loss since epoch \(best), whose weights "
+                + "were kept")
         } else if stoppedEarly {
             parts.append("stopped in epoch \(snapshot.epoch) of "
                 + "\(snapshot.totalEpochs) at step \(snapshot.step)")

@@ -52,6 +52,14 @@ func main() -> Int32 {
     }
 
     do {
+        let batch = options.configuration.batchSize
+        _ = try options.configuration.learningRates(
+            stepsPerEpoch: (data.train.count + batch - 1) / batch)
+    } catch {
+        standardError("descent: \(error)")
+        return usageFailure
+    }
+    do {
         try options.checkFits(
             inputs: data.train.featureCount,
             outputs: data.train.classNames.count)

@@ -164,6 +164,39 @@ import Testing
         #expect(final.testLoss.map { $0.isFinite } == true)
     }
 
+    @Test func aStepScheduleHalvesTheRateEachEpoch() {
+        var configuration = smallConfiguration()
+        configuration.schedule = .step(stepSize: 1, gamma: 0.5)
+        let final = run(configuration)
+        #expect(final.epochSummaries.map(\.learningRate) == [0.1, 0.05, 0.025])
+        #expect(final.events.isEmpty)
+    }
+
+    @Test func aLiveChangeScalesTheScheduleFromThenOn() {
+        var configuration = smallConfiguration()
+        configuration.schedule = .step(stepSize: 1, gamma: 0.5)
+        let final = run(configuration, startPaused: true) { session in
+            session.send(.scaleLearningRate(2))
+            session.send(.resume)
+        }
+        #expect(final.events.map(\.kind) == [
+            .learningRate(old: 0.1, new: 0.2), .resumed,
+        ])
+        #expect(final.epochSummaries.map(\.learningRate) == [0.2, 0.1, 0.05])
+    }
+
+    @Test func earlyStoppingEndsTheRunAndKeepsTheBestEpoch() {
+        // A rate this small leaves the validation loss where it is, so
+        // epoch 1 stays the best and patience 2 ends the run after epoch 3.
+        var configuration = smallConfiguration(epochs: 50, learningRate: 1e-30)
+        configuration.earlyStoppingPatience = 2
+        let final = run(configuration)
+        #expect(final.epochSummaries.count == 3)
+        #expect(final.events.map(\.kind) == [.earlyStopped(bestEpoch: 1)])
+        #expect(final.state == .finished)
+        #expect(final.testAccuracy != nil)
+    }
+
     @Test func epochSummariesAreReportedInOrderThroughNotices() {
         let received = NoticeLog()
         let session = TrainingSession(
