@@ -38,7 +38,9 @@ let package = Package(
                 "Dashboard", "CursesTerminal",
             ]),
 
-        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(
+            name: "NeuralNetTests", dependencies: ["NeuralNet"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(
             name: "TrainingTests", dependencies: ["Training", "Datasets"],

@@ -1,143 +1,160 @@
-/// Mini-batch SGD with (PyTorch-style) momentum: v = mu*v + g; w -= lr*v.
+/// Stochastic gradient descent with PyTorch's `torch.optim.SGD` rule:
+/// g += weightDecay·w; v = μv + g; d = nesterov ? g + μv : v; w -= lr·d.
 ///
-/// With momentum 0 this is plain SGD, w -= lr*g. The velocities start at
-/// zero, so the first update is lr*g, as in PyTorch.
-public struct SGD: Sendable {
+/// With momentum 0 this is plain SGD, w -= lr·g. The velocities start at
+/// zero, so the first update is lr·g, as PyTorch's first step is (it
+/// clones the gradient; dampening is always 0 here).
+public struct SGD: Optimizer {
     /// Step size of each update; may change between updates.
     public var learningRate: Float
     /// Fraction of the previous velocity kept (0 = plain SGD).
     public var momentum: Float
+    /// Nesterov momentum: step along g + μv instead of v.
+    public var nesterov: Bool
+    /// L2 penalty added to the gradient as weightDecay·w (every parameter,
+    /// biases included, as in PyTorch).
+    public var weightDecay: Float
+    /// L1 and clipping applied to the gradients first.
+    public var adjustment: GradientAdjustment
 
-    // One velocity per layer for weights and biases; sized on first use.
-    private(set) var weightVelocities: [[Float]] = []
-    private(set) var biasVelocities: [[Float]] = []
-    // Reused for the result, so a caller that drops it before the next
-    // update lets the next update write in place.
-    private var norms: [(gradientNorm: Float, updateNorm: Float)] = []
+    private var store = ParameterStore(bufferNames: ["momentum_buffer"])
 
     /// Creates an optimizer.
-    public init(learningRate: Float, momentum: Float) {
+    public init(
+        learningRate: Float, momentum: Float, nesterov: Bool = false,
+        weightDecay: Float = 0, adjustment: GradientAdjustment = .init()
+    ) {
+        precondition(
+            !nesterov || momentum > 0,
+            "nesterov momentum \(momentum); nesterov needs momentum above 0")
         self.learningRate = learningRate
         self.momentum = momentum
+        self.nesterov = nesterov
+        self.weightDecay = weightDecay
+        self.adjustment = adjustment
     }
 
-    /// Applies one update to every layer's weights and biases from the
-    /// gradients stored in the network; returns per-layer L2 norms of the
-    /// weight gradient and of the weight update actually applied.
-    ///
-    /// No heap allocation after the first call, as long as the caller does
-    /// not keep the returned array across calls.
+    /// The last update's global gradient norm, after L1, before clipping.
+    public var globalGradientNorm: Float { store.globalGradientNorm }
+
+    /// The step count and, with momentum, each `momentum_buffer`.
+    public var state: OptimizerState {
+        store.state(slots: momentum == 0 ? [] : nil)
+    }
+
+    /// Applies one update; see `Optimizer.update(_:)`.
     public mutating func update(
         _ network: Network
     ) -> [(gradientNorm: Float, updateNorm: Float)] {
-        prepare(for: network)
-        let rate = learningRate
-        let mu = momentum
-        for (index, layer) in network.layers.enumerated() {
-            norms[index] = Self.step(
-                &layer.weights, gradient: layer.weightGradient,
-                velocity: &weightVelocities[index], rate: rate, momentum: mu)
-            _ = Self.step(
-                &layer.bias, gradient: layer.biasGradient,
-                velocity: &biasVelocities[index], rate: rate, momentum: mu)
+        store.begin(network, adjustment: adjustment)
+        let rule = Rule(
+            rate: learningRate, momentum: momentum, nesterov: nesterov,
+            decay: weightDecay)
+        return store.forEachParameter(of: network) { w, g, buffers, _ in
+            Self.step(
+                w, UnsafeBufferPointer(g),
+                UnsafeMutableBufferPointer(start: buffers, count: w.count),
+                rule)
         }
-        return norms
     }
+
+    /// Forgets the velocities and the step count.
+    public mutating func resetState() { store.reset() }
 
     /// Forgets the velocities, as after a restart of training.
-    public mutating func resetMomentum() {
-        for index in weightVelocities.indices {
-            weightVelocities[index].withUnsafeMutableBufferPointer {
-                $0.update(repeating: 0)
-            }
-            biasVelocities[index].withUnsafeMutableBufferPointer {
-                $0.update(repeating: 0)
-            }
-        }
+    public mutating func resetMomentum() { resetState() }
+
+    /// Takes back a saved state; see `Optimizer.load(_:for:)`.
+    public mutating func load(
+        _ state: OptimizerState, for network: Network
+    ) throws(OptimizerError) {
+        try store.load(
+            state, slots: momentum == 0 ? [] : nil, for: network)
     }
 
-    // Sizes the velocities for this network's layers, keeping them when
-    // the shapes already match.
-    private mutating func prepare(for network: Network) {
-        let layers = network.layers
-        let matches =
-            weightVelocities.count == layers.count
-            && zip(layers, weightVelocities).allSatisfy {
-                $0.weights.count == $1.count
-            }
-            && zip(layers, biasVelocities).allSatisfy {
-                $0.bias.count == $1.count
-            }
-        if matches { return }
-        weightVelocities = layers.map {
-            Array(repeating: 0, count: $0.weights.count)
-        }
-        biasVelocities = layers.map {
-            Array(repeating: 0, count: $0.bias.count)
-        }
-        norms = Array(repeating: (0, 0), count: layers.count)
+    // Where the velocities live; tests check it stays put across updates.
+    var storageAddress: UnsafeRawPointer? { store.storageAddress }
+
+    // MARK: - Kernels
+
+    struct Rule {
+        var rate: Float
+        var momentum: Float
+        var nesterov: Bool
+        var decay: Float
     }
 
-    // Updates one parameter buffer in a single pass; returns the L2 norms
-    // of the gradient and of the applied update lr*v.
-    private static func step(
-        _ parameters: inout [Float], gradient: [Float],
-        velocity: inout [Float], rate: Float, momentum: Float
-    ) -> (gradientNorm: Float, updateNorm: Float) {
-        parameters.withUnsafeMutableBufferPointer { w in
-            gradient.withUnsafeBufferPointer { g in
-                velocity.withUnsafeMutableBufferPointer { v in
-                    step(w, g, v, rate: rate, momentum: momentum)
-                }
-            }
-        }
-    }
-
-    private static func step(
+    // One pass over a parameter; returns the sums of squares of the
+    // gradient and of the applied update lr·d.
+    static func step(
         _ w: UnsafeMutableBufferPointer<Float>,
         _ g: UnsafeBufferPointer<Float>,
         _ v: UnsafeMutableBufferPointer<Float>,
-        rate: Float, momentum mu: Float
-    ) -> (gradientNorm: Float, updateNorm: Float) {
+        _ rule: Rule
+    ) -> (gradientSquares: Float, updateSquares: Float) {
         // w (parameters), g (gradient) and v (velocity) are (count).
         typealias Lanes = SIMD16<Float>
         let count = w.count
         let vectorEnd = count - count % Lanes.scalarCount
+        let (rate, mu, decay) = (rule.rate, rule.momentum, rule.decay)
+        // Nesterov steps along g + μv; otherwise along v (0·g + 1·v).
+        let gradientWeight: Float = rule.nesterov ? 1 : 0
+        let velocityWeight: Float = rule.nesterov ? mu : 1
         // Sixteen independent partial sums: a single running sum would
         // chain every addition to the previous one and stall the loop.
         var gradientSquares = Lanes()
-        var velocitySquares = Lanes()
+        var directionSquares = Lanes()
         let parameters = UnsafeMutableRawPointer(w.baseAddress!)
         let gradient = UnsafeRawPointer(g.baseAddress!)
         let velocity = UnsafeMutableRawPointer(v.baseAddress!)
         let byteStride = Lanes.scalarCount * MemoryLayout<Float>.stride
         let vectorBytes = vectorEnd * MemoryLayout<Float>.stride
         for offset in stride(from: 0, to: vectorBytes, by: byteStride) {
-            let gradientLanes =
-                gradient.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+            let raw = gradient.loadUnaligned(
+                fromByteOffset: offset, as: Lanes.self)
+            let old = parameters.loadUnaligned(
+                fromByteOffset: offset, as: Lanes.self)
+            let decayed = raw + decay * old
             let velocityLanes =
                 mu
                 * velocity.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
-                + gradientLanes
+                + decayed
             velocity.storeBytes(
                 of: velocityLanes, toByteOffset: offset, as: Lanes.self)
-            let updated =
-                parameters.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
-                - rate * velocityLanes
+            let direction =
+                gradientWeight * decayed + velocityWeight * velocityLanes
             parameters.storeBytes(
-                of: updated, toByteOffset: offset, as: Lanes.self)
-            gradientSquares += gradientLanes * gradientLanes
-            velocitySquares += velocityLanes * velocityLanes
+                of: old - rate * direction, toByteOffset: offset,
+                as: Lanes.self)
+            gradientSquares += raw * raw
+            directionSquares += direction * direction
         }
         var gradientSum = gradientSquares.sum()
-        var velocitySum = velocitySquares.sum()
+        var directionSum = directionSquares.sum()
         for i in vectorEnd..<count {
-            let velocity = mu * v[i] + g[i]
+            let decayed = g[i] + decay * w[i]
+            let velocity = mu * v[i] + decayed
             v[i] = velocity
-            w[i] -= rate * velocity
+            let direction = gradientWeight * decayed + velocityWeight * velocity
+            w[i] -= rate * direction
             gradientSum += g[i] * g[i]
-            velocitySum += velocity * velocity
+            directionSum += direction * direction
         }
-        return (gradientSum.squareRoot(), abs(rate) * velocitySum.squareRoot())
+        return (gradientSum, rate * rate * directionSum)
+    }
+
+    // The same rule one value at a time, written as torch writes it; tests
+    // hold the vector kernel equal to it.
+    static func referenceStep(
+        _ w: inout [Float], _ g: [Float], _ v: inout [Float], _ rule: Rule
+    ) {
+        // w, g and v are (count).
+        for i in w.indices {
+            let gradient = g[i] + rule.decay * w[i]
+            v[i] = rule.momentum * v[i] + gradient
+            let direction =
+                rule.nesterov ? gradient + rule.momentum * v[i] : v[i]
+            w[i] -= rule.rate * direction
+        }
     }
 }

@@ -118,4 +118,66 @@ import Testing
             #expect(abs(pair.updateNorm - 0.5 * gradientNorms[index]) < 1e-6)
         }
     }
+
+    @Test func nesterovStepsAlongTheGradientPlusTheVelocity() throws {
+        let network = try tinyNetwork()
+        var optimizer = SGD(learningRate: 0.1, momentum: 0.9, nesterov: true)
+        // Step 1: v = g, d = g + 0.9v = 1.9g; w = -0.19 × (-1, 1).
+        _ = optimizer.update(network)
+        expectClose(network.layers[0].weights, [0.19, -0.19])
+        expectClose(network.layers[0].bias, [0.095, -0.095])
+        // Step 2, same gradient: v = 1.9g, d = g + 0.9 × 1.9g = 2.71g.
+        let norms = optimizer.update(network)
+        expectClose(network.layers[0].weights, [0.461, -0.461])
+        #expect(abs(norms[0].updateNorm - 0.271 * 1.4142135) < 1e-6)
+    }
+
+    @Test func weightDecayAddsTheWeightsToTheGradient() throws {
+        let network = try tinyNetwork()
+        var optimizer = SGD(learningRate: 0.1, momentum: 0, weightDecay: 0.5)
+        // Step 1 starts from zero parameters: decay adds nothing.
+        _ = optimizer.update(network)
+        expectClose(network.layers[0].weights, [0.1, -0.1])
+        // Step 2: g = (-1, 1) + 0.5 × (0.1, -0.1) = (-0.95, 0.95); the
+        // bias decays too: (-0.5, 0.5) + 0.5 × (0.05, -0.05).
+        _ = optimizer.update(network)
+        expectClose(network.layers[0].weights, [0.195, -0.195])
+        expectClose(network.layers[0].bias, [0.0975, -0.0975])
+    }
+
+    @Test func momentumStateIsNamedLikePyTorch() throws {
+        let network = try tinyNetwork()
+        var optimizer = SGD(learningRate: 0.1, momentum: 0.9)
+        _ = optimizer.update(network)
+        #expect(optimizer.state == OptimizerState(
+            step: 1,
+            buffers: [
+                "layers.0.weight.momentum_buffer": [-1, 1],
+                "layers.0.bias.momentum_buffer": [-0.5, 0.5],
+            ]))
+    }
+
+    @Test(arguments: [false, true])
+    func vectorKernelEqualsTheReference(nesterov: Bool) {
+        // 37 values: two 16-lane blocks and a 5-value tail.
+        var generator = SeededGenerator(seed: 71)
+        let gradient = (0..<37).map { _ in generator.nextNormal() }
+        var weights = (0..<37).map { _ in generator.nextNormal() }
+        var velocity = (0..<37).map { _ in generator.nextNormal() }
+        var expectedWeights = weights
+        var expectedVelocity = velocity
+        let rule = SGD.Rule(
+            rate: 0.1, momentum: 0.9, nesterov: nesterov, decay: 0.01)
+        SGD.referenceStep(
+            &expectedWeights, gradient, &expectedVelocity, rule)
+        weights.withUnsafeMutableBufferPointer { w in
+            gradient.withUnsafeBufferPointer { g in
+                velocity.withUnsafeMutableBufferPointer { v in
+                    _ = SGD.step(w, g, v, rule)
+                }
+            }
+        }
+        #expect(weights == expectedWeights)
+        #expect(velocity == expectedVelocity)
+    }
 }
