@@ -4,15 +4,18 @@ import Training
 /// The dashboard's two pure functions: `update` turns a message into new
 /// state and commands for the session, `render` turns state into cells.
 ///
-/// Keys: space pauses a running run and resumes a paused or diverged one;
-/// `n` trains one batch; `+` or `=` multiplies the learning rate by the
-/// state's factor and `-` or `_` divides it; `[` and `]` select the
-/// previous and next layer, stopping at the first and last (no wrapping,
-/// so holding a key lands on an end); `?` toggles the help and Escape
-/// closes it; `q` or Ctrl-C quits. Before the first snapshot only quitting
-/// and the help work; once the run has finished only layer selection,
-/// help and quitting do, and quitting sends nothing since the session has
-/// stopped. After a quit request every key is ignored.
+/// Keys: space pauses a running run and resumes a paused or diverged one
+/// (or starts one opened paused); `n` trains one batch and then pauses,
+/// whether the run is paused, diverged or running; `+` or `=` multiplies
+/// the learning rate by the state's factor and `-` or `_` divides it; `[`
+/// and `]` select the previous and next layer, stopping at the first and
+/// last (no wrapping, so holding a key lands on an end); `?` toggles the
+/// help and Escape closes it; `q` or Ctrl-C quits. `Q` and `N` act like
+/// `q` and `n`, so that Caps Lock cannot keep a user from quitting or
+/// stepping. Before the first snapshot only quitting and the help work;
+/// once the run has finished only layer selection, help and quitting do,
+/// and quitting sends nothing since the session has stopped. After a quit
+/// request every key is ignored.
 public enum Dashboard {
     /// Applies a message; returns the commands to send to the session.
     public static func update(
@@ -49,7 +52,7 @@ public enum Dashboard {
         TitleBar(snapshot: snapshot, theme: theme)
             .render(into: &grid, area: layout.titleBar)
         KeyHints(
-            state: snapshot?.state,
+            snapshot: snapshot,
             learningRateFactor: state.learningRateFactor, theme: theme
         ).render(into: &grid, area: layout.keyHints)
         if let snapshot {
@@ -75,7 +78,7 @@ public enum Dashboard {
     ) -> [Command] {
         guard !state.quitRequested else { return [] }
         switch key {
-        case .character("q"), .control("c"):
+        case .character("q"), .character("Q"), .control("c"):
             state.quitRequested = true
             return state.snapshot?.state == .finished ? [] : [.quit]
         case .character("?"):
@@ -106,7 +109,7 @@ public enum Dashboard {
         switch key {
         case .character(" "):
             return [snapshot.state == .running ? .pause : .resume]
-        case .character("n"):
+        case .character("n"), .character("N"):
             return [.step]
         case .character("+"), .character("="):
             return factor.isFinite && factor > 0

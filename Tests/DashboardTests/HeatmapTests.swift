@@ -22,7 +22,7 @@ private let strongestPositive = TerminalColor.palette(203)  // 255,95,95
             "··························",
             "·w  [1/1]                ·",
             "·▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀·",
-            "·█ -1.00  █ 0  █ +1.00   ·",
+            "·-1.00 ███████████ +1.00 ·",
             "··························",
         ])
         for x in 1...12 {
@@ -33,9 +33,10 @@ private let strongestPositive = TerminalColor.palette(203)  // 255,95,95
             #expect(grid[x, 2].foreground == strongestPositive)
             #expect(grid[x, 2].background == halfPositive)
         }
-        #expect(grid[1, 3].foreground == strongestNegative)
-        #expect(grid[10, 3].foreground == neutral)
-        #expect(grid[15, 3].foreground == strongestPositive)
+        // The legend's bar holds the theme's eleven colours in order.
+        let bar = (7...17).map { grid[$0, 3].foreground }
+        #expect(bar == Theme.standard.heatmapScale)
+        #expect(grid[1, 3].foreground == Theme.standard.dim.foreground)
     }
 
     @Test func largeMatricesAreAveragedOverBlocks() {
@@ -71,7 +72,7 @@ private let strongestPositive = TerminalColor.palette(203)  // 255,95,95
         let grid = draw(heatmap, gridWidth: 40, gridHeight: 3, area: area)
         #expect(grid.lines[0] == "w  [2/2]" + String(repeating: " ", count: 32))
         #expect(grid.lines[2]
-            == "█ -1.00  █ 0  █ +1.00  rows: outputs    ")
+            == "-1.00 ███████████ +1.00  rows: outputs  ")
         #expect(grid[0, 1].foreground == strongestPositive)
         #expect(grid[13, 1].foreground == neutral)
         #expect(grid[26, 1].foreground == strongestNegative)
@@ -104,6 +105,81 @@ private let strongestPositive = TerminalColor.palette(203)  // 255,95,95
             area: Rect(x: 0, y: 0, width: 2, height: 2))
         #expect(grid[0, 1].foreground == Theme.standard.heatmapNonFinite)
         #expect(grid[1, 1].foreground == strongestPositive)
+    }
+
+    @Test func theColourLimitComesFromTheRawWeightsWhateverTheSize() {
+        // One input, 64 outputs alternating +1 and -1: at 64 columns each
+        // weight shows in full, at 32 each cell averages a pair to 0, yet
+        // both read ±1.
+        let layer = makeLayer(
+            name: "w", inputs: 1, outputs: 64,
+            weights: (0..<64).map { $0 % 2 == 0 ? 1 : -1 })
+        let heatmap = Heatmap(layer: layer, index: 0, count: 1)
+        let wide = draw(
+            heatmap, gridWidth: 64, gridHeight: 3,
+            area: Rect(x: 0, y: 0, width: 64, height: 3))
+        let narrow = draw(
+            heatmap, gridWidth: 32, gridHeight: 3,
+            area: Rect(x: 0, y: 0, width: 32, height: 3))
+        #expect(wide.lines[2].hasPrefix("-1.00 ███████████ +1.00 "))
+        #expect(narrow.lines[2].hasPrefix("-1.00 ███████████ +1.00 "))
+        #expect(wide[0, 1].foreground == strongestPositive)
+        #expect(wide[1, 1].foreground == strongestNegative)
+        #expect((0..<32).allSatisfy { narrow[$0, 1].foreground == neutral })
+    }
+
+    @Test func aNarrowLegendKeepsBothEndsWithFewerColours() {
+        // ±0.011 in 22 columns (the heatmap of a 60×16 screen): seven
+        // colours, every fifth of the way from -limit to +limit rounded to
+        // the scale's steps.
+        let layer = makeLayer(
+            name: "w", inputs: 2, outputs: 50,
+            weights: (0..<100).map { $0 % 2 == 0 ? 0.011 : -0.011 })
+        let heatmap = Heatmap(layer: layer, index: 0, count: 1)
+        let grid = draw(
+            heatmap, gridWidth: 22, gridHeight: 3,
+            area: Rect(x: 0, y: 0, width: 22, height: 3))
+        #expect(grid.lines[2] == "-0.011 ███████ +0.011 ")
+        let scale = Theme.standard.heatmapScale
+        #expect((7...13).map { grid[$0, 2].foreground }
+            == [0, 2, 3, 5, 7, 8, 10].map { scale[$0] })
+        let widths = [20: "-0.011 █████ +0.011 ", 17: "-0.011 ███ +0.011",
+                      16: "                "]
+        for (width, line) in widths {
+            let narrow = draw(
+                heatmap, gridWidth: width, gridHeight: 3,
+                area: Rect(x: 0, y: 0, width: width, height: 3))
+            #expect(narrow.lines[2] == line)
+        }
+    }
+
+    @Test func selectionAgreesWithSorting() {
+        // A small linear congruential generator keeps the cases fixed.
+        var seed: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005
+                &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var cases: [[Float]] = [
+            [1], [2, 1], Array(repeating: 0, count: 50),
+            (0..<64).map(Float.init), (0..<64).reversed().map(Float.init),
+            (0..<64).map { Float(min($0, 63 - $0)) },
+        ]
+        for _ in 0..<40 {
+            let count = 1 + next(300)
+            let spread = [3, 1000][next(2)]
+            cases.append((0..<count).map { _ in Float(next(spread)) - 1 })
+        }
+        for values in cases {
+            for rank in Set([0, values.count / 2, values.count - 1,
+                              next(values.count)]) {
+                var copy = values
+                #expect(copy.select(rank: rank)
+                    == values.selectedBySorting(rank: rank))
+                #expect(copy.sorted() == values.sorted())
+            }
+        }
     }
 
     @Test func theColourLimitIgnoresTheTopTwoPercent() {

@@ -22,6 +22,31 @@ private func hintLine(
         #expect(hintLine(.paused, width: 20) == "·space resume  n step·")
     }
 
+    @Test func aRunOpenedPausedOffersToStart() {
+        let waiting = KeyHints(
+            snapshot: makeSnapshot(state: .paused, step: 0, trainingLoss: []),
+            learningRateFactor: 2)
+        let grid = draw(
+            waiting, gridWidth: 22, gridHeight: 1,
+            area: Rect(x: 1, y: 0, width: 20, height: 1))
+        #expect(grid.lines[0] == "·space start  n step ·")
+        #expect(KeyHints(
+            snapshot: makeSnapshot(state: .paused, step: 1),
+            learningRateFactor: 2).hints[0] == ("space", "resume"))
+    }
+
+    @Test func onlyAPausedRunWaitsToStart() {
+        let running = KeyHints(
+            snapshot: makeSnapshot(state: .running, step: 0, trainingLoss: []),
+            learningRateFactor: 2)
+        #expect(running.hints[0] == ("space", "pause"))
+        let diverged = KeyHints(
+            state: .diverged, learningRateFactor: 2, isWaitingToStart: true)
+        #expect(diverged.hints[0] == ("space", "resume"))
+        #expect(KeyHints(snapshot: nil, learningRateFactor: 2).hints.count
+            == 1)
+    }
+
     @Test func theFactorComesFromTheState() {
         #expect(hintLine(.running, factor: 1.5, width: 35)
             == "·space pause  n step  +/- lr ×1.5   ·")

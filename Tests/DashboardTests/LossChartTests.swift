@@ -7,6 +7,11 @@ private func points(_ values: [Float], from first: Int = 1) -> [SeriesPoint] {
     values.enumerated().map { SeriesPoint(step: first + $0, value: $1) }
 }
 
+// A loss of 1 at every step from 1 to `epochs`.
+private func flat(epochs: Int) -> [SeriesPoint] {
+    (1...epochs).map { SeriesPoint(step: $0, value: 1) }
+}
+
 // Steps 1...8 falling from 4 to 1 in pairs, two epochs of four steps.
 private let stairs = points([4, 4, 3, 3, 2, 2, 1, 1])
 
@@ -92,17 +97,97 @@ private let stairs = points([4, 4, 3, 3, 2, 2, 1, 1])
 
     @Test func manyEpochsAreTickedSparsely() {
         // A flat loss labels 1.10, 1.00 and 0.90: the plot keeps 20 of 25
-        // columns, room for 10 ticks, so every tenth of 100 epochs.
+        // columns for 100 epochs. Every tenth epoch would put numbers
+        // against each other and ticks in neighbouring columns, every
+        // twentieth would leave `80` touching `100`: every fiftieth.
         let chart = LossChart(
-            trainingLoss: (1...100).map { SeriesPoint(step: $0, value: 1) },
-            lastStep: 100, stepsPerEpoch: 1)
+            trainingLoss: flat(epochs: 100), lastStep: 100, stepsPerEpoch: 1)
         let grid = draw(
             chart, gridWidth: 25, gridHeight: 5,
             area: Rect(x: 0, y: 0, width: 25, height: 5))
         #expect(grid.lines[1].hasPrefix("1.10┤"))
-        #expect(columns(of: "┴", row: 3, in: grid).count == 10)
-        // Numbers that would touch the one before are left out.
-        #expect(grid.lines[4] == "       10  30  50 70  90 ")
+        #expect(grid.lines[3] == "    └──────────┴────────┴")
+        #expect(grid.lines[4] == "               50     100")
+    }
+
+    @Test func epochNumbersKeepASteadyNiceStride() {
+        // 200 epochs on 75 columns: every tenth number would touch at
+        // 100, so every twentieth, ticked every tenth.
+        let chart = LossChart(
+            trainingLoss: flat(epochs: 200), lastStep: 200, stepsPerEpoch: 1)
+        let grid = draw(
+            chart, gridWidth: 80, gridHeight: 5,
+            area: Rect(x: 0, y: 0, width: 80, height: 5))
+        #expect(columns(of: "┴", row: 3, in: grid).count == 20)
+        #expect(grid.lines[4] == "            20      40     60      80     "
+            + "100    120     140    160     180  200")
+    }
+
+    @Test func fewEpochsOnAWideAxisAreEachNumbered() {
+        // 9 epochs of 10 steps on 40 columns: four columns an epoch.
+        let chart = LossChart(
+            trainingLoss: flat(epochs: 90), lastStep: 90, stepsPerEpoch: 10)
+        let grid = draw(
+            chart, gridWidth: 45, gridHeight: 5,
+            area: Rect(x: 0, y: 0, width: 45, height: 5))
+        #expect(grid.lines[3]
+            == "    └────┴────┴───┴───┴────┴───┴───┴────┴───┴")
+        #expect(grid.lines[4]
+            == "         1    2   3   4    5   6   7    8   9")
+    }
+
+    @Test func theStepAxisIsAtLeastOneEpochWide() {
+        // One batch of a 100-step epoch sits at the left edge, not the
+        // right; half an epoch reaches the middle.
+        let area = Rect(x: 1, y: 1, width: 10, height: 1)
+        let first = LossChart(
+            trainingLoss: flat(epochs: 1), lastStep: 1, stepsPerEpoch: 100,
+            smoothing: 0)
+        #expect(draw(first, gridWidth: 12, gridHeight: 3, area: area)
+            .lines[1] == "·⠄         ·")
+        let half = LossChart(
+            trainingLoss: flat(epochs: 50), lastStep: 50, stepsPerEpoch: 100,
+            smoothing: 0)
+        #expect(draw(half, gridWidth: 12, gridHeight: 3, area: area)
+            .lines[1] == "·⠤⠤⠤⠤⠤⠄    ·")
+        // Past the first epoch the axis ends at the last step again.
+        let later = LossChart(
+            trainingLoss: flat(epochs: 300), lastStep: 300,
+            stepsPerEpoch: 100, smoothing: 0)
+        #expect(draw(later, gridWidth: 12, gridHeight: 3, area: area)
+            .lines[1] == "·⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤·")
+    }
+
+    @Test func validationPointsStayThreeColumnsApartKeepingTheLatest() {
+        // 200 epochs on 75 columns, a falling validation loss.
+        let validation = (1...200).map {
+            SeriesPoint(step: $0, value: 2 - Float($0) / 200)
+        }
+        let chart = LossChart(
+            trainingLoss: flat(epochs: 200), validationLoss: validation,
+            lastStep: 200, stepsPerEpoch: 1)
+        let grid = draw(
+            chart, gridWidth: 80, gridHeight: 8,
+            area: Rect(x: 0, y: 0, width: 80, height: 8))
+        let dots = (1...5).flatMap { columns(of: "•", row: $0, in: grid) }
+            .sorted()
+        #expect(dots.last == 79)
+        #expect(zip(dots, dots.dropFirst()).allSatisfy { $1 - $0 == 3 })
+        #expect(dots.count == 25)
+    }
+
+    @Test func aRunOpenedPausedSaysHowToStart() {
+        let snapshot = makeSnapshot(state: .paused, step: 0, trainingLoss: [])
+        let grid = draw(
+            LossChart(snapshot: snapshot), gridWidth: 62, gridHeight: 8,
+            area: Rect(x: 1, y: 1, width: 60, height: 6))
+        #expect(grid.lines[3]
+            == "·│      paused: press space to start or n for one batch      ·")
+        let running = makeSnapshot(state: .running, step: 0, trainingLoss: [])
+        let waiting = draw(
+            LossChart(snapshot: running), gridWidth: 62, gridHeight: 8,
+            area: Rect(x: 1, y: 1, width: 60, height: 6))
+        #expect(waiting.lines[3].contains("waiting for the first batch"))
     }
 
     @Test func nonFiniteLossesAreSkipped() {

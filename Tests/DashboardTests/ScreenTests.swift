@@ -44,15 +44,36 @@ private func blankOutside(_ text: String, width: Int) -> String {
             + "┴" + String(repeating: "─", count: 24) + " ")
         #expect(lines[10] == blankOutside(
             String(repeating: " ", count: 54) + "1", width: 80))
+        // The panel leaves the data set and model to the title bar.
         #expect(lines[11] == blankOutside(
             " dense 1  64→32 relu  [1/2]" + String(repeating: " ", count: 18)
-                + "digits · 64-32-10 relu", width: 80))
-        #expect(lines[14].hasSuffix("  lr       0.05  +/- ×2              "))
+                + "state    RUNNING", width: 80))
+        #expect(lines[13].hasSuffix("  lr       0.05  +/- ×2              "))
         #expect(lines[22] == blankOutside(
-            " █ -3.00  █ 0  █ +3.00  rows: outputs", width: 80))
+            " -3.00 ███████████ +3.00  rows: outputs", width: 80))
         #expect(lines[23] == blankOutside(
             " space pause  n step  +/- lr ×2  [/] layer  q quit  ? help",
             width: 80))
+    }
+
+    @Test func theSmallestScreenKeepsBothEndsOfTheHeatmapLegend() {
+        let lines = Dashboard.render(dashboard(), width: 60, height: 16).lines
+        // 22 columns: nine colours between the two ends.
+        #expect(lines[14].hasPrefix(" -3.00 █████████ +3.00   grad"))
+    }
+
+    @Test func aRunOpenedPausedOffersToStartIt() {
+        let waiting = makeSnapshot(
+            state: .paused, epoch: 1, step: 0, trainingLoss: [],
+            samplesPerSecond: 0, elapsedSeconds: 0)
+        let lines = Dashboard.render(dashboard(waiting), width: 80, height: 24)
+            .lines
+        #expect(lines[5] == blankOutside(
+            " │" + String(repeating: " ", count: 15)
+                + "paused: press space to start or n for one batch", width: 80))
+        #expect(lines[15].hasSuffix("  speed    –" + String(
+            repeating: " ", count: 25)))
+        #expect(lines[23].hasPrefix(" space start  n step  "))
     }
 
     @Test func theRateChangeIsMarkedInItsColumnAt80By24() {

@@ -31,7 +31,6 @@ private func panelLines(
         let frame = String(repeating: "·", count: 30)
         #expect(panelLines(snapshot, width: 30) == [
             frame,
-            "digits · 64-32-10 relu",
             "state    RUNNING",
             "epoch    2/5  step 150",
             "lr       0.05  +/- ×2",
@@ -39,8 +38,9 @@ private func panelLines(
             "speed    640 samples/s",
             "elapsed  1m05s  eta 35s",
             "val acc  94.1%  best 95.0%",
-            "grad     0.013  layer 1",
+            "grad     0.0125  layer 1",
             "update   2.5e-4",
+            "",
             "",
             "",
             "",
@@ -60,8 +60,8 @@ private func panelLines(
                 learningRateFactor: 2)
             var grid = placeholderGrid(width: 30, height: 3)
             panel.render(into: &grid, area: grid.bounds)
-            #expect(grid[9, 1].foreground == style.foreground)
-            #expect(grid[9, 1].bold)
+            #expect(grid[9, 0].foreground == style.foreground)
+            #expect(grid[9, 0].bold)
         }
     }
 
@@ -71,12 +71,12 @@ private func panelLines(
             message: "loss became NaN at step 151: lower the rate with -")
         let lines = panelLines(snapshot, width: 24, height: 6)
         #expect(Array(lines[1...6]) == [
-            "digits · 64-32-10 relu",
             "state    DIVERGED",
             "loss became NaN at step",
             "151: lower the rate with",
             "-",
             "epoch    2/5  step 150",
+            "lr       0.05  +/- ×2",
         ])
     }
 
@@ -85,15 +85,44 @@ private func panelLines(
             state: .finished, epoch: 5, step: 500, elapsedSeconds: 7380,
             testAccuracy: 0.9634, testLoss: 0.1234)
         let lines = panelLines(snapshot, width: 30)
-        #expect(lines[7] == "elapsed  2h03m")
-        #expect(lines[8] == "val acc  --")
-        #expect(lines[9] == "test acc 96.3%  loss 0.12")
+        #expect(lines[5] == "speed    –")
+        #expect(lines[6] == "elapsed  2h03m")
+        #expect(lines[7] == "val acc  –")
+        #expect(lines[8] == "test acc 96.3%  loss 0.123")
+    }
+
+    @Test(arguments: [RunState.paused, .diverged])
+    func aStoppedRunShowsNoStaleSpeedOrETA(state: RunState) {
+        let lines = panelLines(
+            makeSnapshot(state: state, samplesPerSecond: 640), width: 30)
+        #expect(lines[1].hasPrefix("state    "))
+        #expect(lines[5] == "speed    –")
+        #expect(lines[6] == "elapsed  1m05s  eta –")
+    }
+
+    @Test func aRunningRunWithoutAPaceShowsADashForETA() {
+        let lines = panelLines(
+            makeSnapshot(samplesPerSecond: 0), width: 30)
+        #expect(lines[5] == "speed    0 samples/s")
+        #expect(lines[6] == "elapsed  1m05s  eta –")
+    }
+
+    @Test func gradientAndUpdateNormsShareOneFormat() {
+        let layer = makeLayer(gradientNorm: 0.098, updateNorm: 0.0096)
+        let small = makeLayer(gradientNorm: 0.00123, updateNorm: 9.6e-5)
+        let lines = panelLines(makeSnapshot(layers: [layer]), width: 30)
+        #expect(lines[8] == "grad     0.098  layer 1")
+        #expect(lines[9] == "update   0.0096")
+        let smallLines = panelLines(makeSnapshot(layers: [small]), width: 30)
+        #expect(smallLines[8] == "grad     0.00123  layer 1")
+        #expect(smallLines[9] == "update   9.6e-5")
     }
 
     @Test func longLinesAreCutAtTheEdge() {
         let lines = panelLines(makeSnapshot(), width: 12, height: 4)
-        #expect(lines[1] == "digits · 64-")
-        #expect(lines[3] == "epoch    2/5")
+        #expect(lines[1] == "state    RUN")
+        #expect(lines[2] == "epoch    2/5")
+        #expect(lines[3] == "lr       0.0")
     }
 
     @Test(arguments: [0, 1, 2])

@@ -52,9 +52,15 @@ private func stateWith(
         #expect(commands == [.pause, .resume, .pause, .resume])
     }
 
-    @Test func nTrainsOneStep() {
-        var state = stateWith(makeSnapshot(state: .paused))
+    @Test(arguments: [RunState.paused, .running, .diverged])
+    func nTrainsOneStepInAnyUnfinishedState(runState: RunState) {
+        var state = stateWith(makeSnapshot(state: runState))
         #expect(Dashboard.update(&state, key("n")) == [.step])
+    }
+
+    @Test func capitalNStepsLikeN() {
+        var state = stateWith(makeSnapshot(state: .running))
+        #expect(Dashboard.update(&state, key("N")) == [.step])
     }
 
     @Test func plusAndEqualsScaleTheLearningRateUpByTheFactor() {
@@ -105,7 +111,7 @@ private func stateWith(
         #expect(state.selectedLayer == 0)
     }
 
-    @Test(arguments: [Key.character("q"), .control("c")])
+    @Test(arguments: [Key.character("q"), .character("Q"), .control("c")])
     func quitKeysSendQuitAndRequestIt(quitKey: Key) {
         var state = stateWith(makeSnapshot(state: .paused))
         #expect(Dashboard.update(&state, .key(quitKey)) == [.quit])
@@ -113,9 +119,11 @@ private func stateWith(
     }
 
     @Test func quittingAFinishedRunOnlyRequestsIt() {
-        var state = stateWith(makeSnapshot(state: .finished))
-        #expect(Dashboard.update(&state, key("q")) == [])
-        #expect(state.quitRequested)
+        for quitKey: Character in ["q", "Q"] {
+            var state = stateWith(makeSnapshot(state: .finished))
+            #expect(Dashboard.update(&state, key(quitKey)) == [])
+            #expect(state.quitRequested)
+        }
     }
 
     @Test func afterQuitEveryKeyIsIgnored() {
@@ -131,7 +139,8 @@ private func stateWith(
     @Test func aFinishedRunTakesNoTrainingCommands() {
         let layers = (1...2).map { makeLayer(name: "dense \($0)") }
         var state = stateWith(makeSnapshot(state: .finished, layers: layers))
-        #expect(replay([key(" "), key("n"), key("+"), key("-")], into: &state)
+        #expect(replay(
+            [key(" "), key("n"), key("N"), key("+"), key("-")], into: &state)
             == [])
         _ = Dashboard.update(&state, key("]"))
         #expect(state.selectedLayer == 1)
@@ -167,7 +176,7 @@ private func stateWith(
         var state = stateWith(makeSnapshot())
         let before = state
         #expect(replay(
-            [key("x"), key("Q"), .key(.up), .key(.enter), .key(.control("d"))],
+            [key("x"), key("P"), .key(.up), .key(.enter), .key(.control("d"))],
             into: &state) == [])
         #expect(state == before)
     }

@@ -19,11 +19,28 @@ enum NumberFormat {
         return String(format: "%.\(decimals)f", value)
     }
 
-    /// Up to three significant digits, for values the user sets and reads
-    /// back exactly, such as a learning rate: `0.05`, `0.0125`, `1e-5`.
+    /// Three significant digits with trailing zeros dropped, fixed point
+    /// from 0.001 up to 10000 and scientific outside: `0.05`, `0.0125`,
+    /// `0.0096`, `123`, `1230`, `9.6e-4`, `1.23e4`. The panel shows every
+    /// measured or set value this way, so they read alike.
     static func significant(_ value: Double) -> String {
         guard value.isFinite else { return compact(value) }
-        return tidyExponent(String(format: "%.3g", value))
+        if value == 0 { return "0" }
+        // The exponent after rounding to three digits, so that 0.0009996
+        // and 9999.7 switch style at the value they are shown as.
+        let scientific = String(format: "%.2e", value)
+        guard let marker = scientific.firstIndex(of: "e"),
+              let exponent = Int(scientific[
+                scientific.index(after: marker)...])
+        else { return scientific }
+        if exponent < -3 || exponent >= 4 {
+            let mantissa = trimmedZeros(String(scientific[..<marker]))
+            return tidyExponent(mantissa + scientific[marker...])
+        }
+        // Formatting the rounded value keeps 1234 to three digits, 1230.
+        let rounded = Double(scientific) ?? value
+        let decimals = max(0, 2 - exponent)
+        return trimmedZeros(String(format: "%.\(decimals)f", rounded))
     }
 
     /// A factor as typed by a person: `2`, `1.5`, `10`.
@@ -31,9 +48,13 @@ enum NumberFormat {
         significant(Double(value))
     }
 
+    /// What the panel shows where there is no value, such as the time
+    /// left while paused.
+    static let missing = "–"
+
     /// A rate with a k or M suffix: `850`, `61.2k`, `1.25M`.
     static func rate(_ value: Double) -> String {
-        guard value.isFinite, value >= 0 else { return "--" }
+        guard value.isFinite, value >= 0 else { return missing }
         if value < 1000 { return String(format: "%.0f", value) }
         if value < 999_950 { return String(format: "%.1fk", value / 1e3) }
         return String(format: "%.2fM", value / 1e6)
@@ -41,7 +62,7 @@ enum NumberFormat {
 
     /// A duration in the two largest units: `45s`, `1m05s`, `2h03m`.
     static func duration(_ seconds: Double) -> String {
-        guard seconds.isFinite, seconds >= 0 else { return "--" }
+        guard seconds.isFinite, seconds >= 0 else { return missing }
         let whole = Int(seconds.rounded())
         if whole < 60 { return "\(whole)s" }
         if whole < 3600 {
@@ -52,8 +73,17 @@ enum NumberFormat {
 
     /// A fraction (0...1) as a percentage with one decimal: `94.1%`.
     static func percent(_ fraction: Float) -> String {
-        guard fraction.isFinite else { return "--" }
+        guard fraction.isFinite else { return missing }
         return String(format: "%.1f%%", Double(fraction) * 100)
+    }
+
+    // `0.0500` -> `0.05`, `2.00` -> `2`; integers are left alone.
+    private static func trimmedZeros(_ text: String) -> String {
+        guard text.contains(".") else { return text }
+        var trimmed = Substring(text)
+        while trimmed.last == "0" { trimmed = trimmed.dropLast() }
+        if trimmed.last == "." { trimmed = trimmed.dropLast() }
+        return String(trimmed)
     }
 
     private static func twoDigits(_ value: Int) -> String {

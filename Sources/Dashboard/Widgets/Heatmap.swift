@@ -9,9 +9,13 @@ import Training
 /// are wide: a 784→128 layer shows its 128 outputs as rows and its 784
 /// inputs as columns. The matrix is average-pooled to fit, or each weight
 /// repeated in a block when the area is larger. Colours are symmetric
-/// around zero, with a limit at the 98th percentile of the shown
-/// magnitudes so one outlier does not wash out the rest. A title names the
-/// layer; a legend gives the colours of -limit, 0 and +limit.
+/// around zero, with a limit at the 98th percentile of the layer's raw
+/// weight magnitudes, so one outlier does not wash out the rest and the
+/// scale does not change with the window's size (averaged cells are paler
+/// than the weights they pool, as they should be). A title names the
+/// layer; the legend is a bar of the colours from -limit through 0 to
+/// +limit between those two numbers, with fewer colour steps when the
+/// area is narrow.
 public struct Heatmap: Widget {
     /// The layer shown.
     public var layer: LayerView
@@ -22,7 +26,7 @@ public struct Heatmap: Widget {
     /// Colours.
     public var theme: Theme
 
-    /// Fraction of shown magnitudes that stay below the colour limit.
+    /// Fraction of weight magnitudes that stay below the colour limit.
     public static let limitPercentile = 0.98
 
     /// Creates the heatmap of a layer.
@@ -58,11 +62,13 @@ public struct Heatmap: Widget {
         }
         let pixels = matrix.resampled(
             rows: mapArea.height * 2, columns: mapArea.width)
-        let limit = Self.colourLimit(of: pixels.values)
+        let limit = Self.colourLimit(of: layer.weights)
         drawPixels(pixels, limit: limit, into: &grid, area: mapArea)
         if hasLegend {
-            legend(limit: limit, transposed: matrix.isTransposed)
-                .render(into: &grid, area: area.row(area.height - 1))
+            legend(
+                limit: limit, transposed: matrix.isTransposed,
+                width: area.width
+            ).render(into: &grid, area: area.row(area.height - 1))
         }
     }
 
@@ -80,13 +86,20 @@ public struct Heatmap: Widget {
     /// The magnitude that gets the strongest colours: the
     /// ``limitPercentile`` of the finite magnitudes (nearest rank), 0 when
     /// there is none.
+    ///
+    /// - Complexity: O(n) expected, by selection rather than sorting, as
+    ///   it runs on every frame drawn.
     public static func colourLimit(of values: [Float]) -> Float {
         // values (n) -> one magnitude
-        let magnitudes = values.filter(\.isFinite).map(abs).sorted()
+        var magnitudes: [Float] = []
+        magnitudes.reserveCapacity(values.count)
+        for value in values where value.isFinite {
+            magnitudes.append(abs(value))
+        }
         guard !magnitudes.isEmpty else { return 0 }
         let rank = Int((limitPercentile * Double(magnitudes.count))
             .rounded(.up))
-        return magnitudes[max(0, rank - 1)]
+        return magnitudes.select(rank: max(0, rank - 1))
     }
 
     private func drawPixels(
@@ -109,20 +122,31 @@ public struct Heatmap: Widget {
         }
     }
 
-    private func legend(limit: Float, transposed: Bool) -> SpanLine {
+    // `-0.04 ███████████ +0.04  rows: outputs`: one cell per colour of
+    // the theme's scale, or the most that fit, always an odd count so
+    // that the middle cell is zero's colour.
+    private func legend(
+        limit: Float, transposed: Bool, width: Int
+    ) -> SpanLine {
         let magnitude = NumberFormat.compact(Double(limit))
-        func swatch(_ value: Float, _ label: String) -> [SpanLine.Span] {
-            [.init(
+        let low = limit > 0 ? "-" + magnitude : magnitude
+        let high = limit > 0 ? "+" + magnitude : magnitude
+        let room = width - low.count - high.count - 2
+        let full = theme.heatmapScale.count
+        let cells = min(full, max(3, room - (room + 1) % 2))
+        var bar: [SpanLine.Span] = [.init(text: low + " ", style: theme.dim)]
+        for cell in 0..<cells {
+            let fraction = cells > 1
+                ? Float(2 * cell) / Float(cells - 1) - 1 : 0
+            bar.append(.init(
                 text: "█",
-                style: Style(foreground: colour(of: value, limit: limit))),
-             .init(text: " " + label, style: theme.dim)]
+                style: Style(foreground: colour(
+                    of: fraction * limit, limit: limit))))
         }
-        let orientation = transposed
-            ? "rows: outputs" : "rows: inputs"
+        bar.append(.init(text: " " + high, style: theme.dim))
+        let orientation = transposed ? "rows: outputs" : "rows: inputs"
         return SpanLine(items: [
-            swatch(-limit, "-" + magnitude), swatch(0, "0"),
-            swatch(limit, "+" + magnitude),
-            [.init(text: orientation, style: theme.dim)],
+            bar, [.init(text: orientation, style: theme.dim)],
         ])
     }
 }

@@ -9,16 +9,32 @@ public struct KeyHints: Widget {
     public var state: RunState?
     /// The factor the `+` and `-` keys scale the learning rate by.
     public var learningRateFactor: Float
+    /// True while a run opened paused has not trained its first batch, so
+    /// space starts it rather than resumes it.
+    public var isWaitingToStart: Bool
     /// Colours.
     public var theme: Theme
 
     /// Creates the hints for a state.
     public init(
-        state: RunState?, learningRateFactor: Float, theme: Theme = .standard
+        state: RunState?, learningRateFactor: Float,
+        isWaitingToStart: Bool = false, theme: Theme = .standard
     ) {
         self.state = state
         self.learningRateFactor = learningRateFactor
+        self.isWaitingToStart = isWaitingToStart
         self.theme = theme
+    }
+
+    /// Creates the hints for a run, or for none before the first snapshot.
+    public init(
+        snapshot: Snapshot?, learningRateFactor: Float,
+        theme: Theme = .standard
+    ) {
+        self.init(
+            state: snapshot?.state, learningRateFactor: learningRateFactor,
+            isWaitingToStart: snapshot?.isWaitingToStart ?? false,
+            theme: theme)
     }
 
     /// The hints as key and action pairs, in the order shown.
@@ -30,8 +46,10 @@ public struct KeyHints: Widget {
         case .finished:
             return [("[/]", "layer"), ("q", "quit"), ("?", "help")]
         case .running, .paused, .diverged:
+            let space = state == .running ? "pause"
+                : state == .paused && isWaitingToStart ? "start" : "resume"
             return [
-                ("space", state == .running ? "pause" : "resume"),
+                ("space", space),
                 ("n", "step"), ("+/-", factor), ("[/]", "layer"),
                 ("q", "quit"), ("?", "help"),
             ]

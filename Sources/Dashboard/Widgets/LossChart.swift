@@ -6,10 +6,18 @@ import Training
 /// axis, and a vertical marker wherever the learning rate changed.
 ///
 /// Layout, top to bottom: a legend, the plot with its y labels (largest,
-/// middle and smallest value shown), the step axis with a `┴` at every
-/// epoch boundary, and the epoch numbers. Smaller areas drop the legend,
+/// middle and smallest value shown), the step axis with `┴` ticks at
+/// epoch boundaries, and the epoch numbers. Smaller areas drop the legend,
 /// then the epoch numbers, then the axes. NaN and infinite losses are
 /// skipped; values spanning more than two decades use a log scale.
+///
+/// The step axis is at least one epoch wide, so the first epoch's curve
+/// grows from the left edge and only later compresses. Epoch numbers come
+/// every 1, 2 or 5 × 10ⁿ epochs, the smallest such stride at which no two
+/// numbers touch; ticks come at the smallest such stride dividing it that
+/// keeps them two columns apart. Validation points stay at least three
+/// columns apart, the latest kept, so that a long run's points do not
+/// bury the training curve under a solid row.
 public struct LossChart: Widget {
     /// Training loss per batch, oldest first.
     public var trainingLoss: [SeriesPoint]
@@ -21,6 +29,9 @@ public struct LossChart: Widget {
     public var stepsPerEpoch: Int
     /// Steps at which the learning rate changed.
     public var learningRateChanges: [Int]
+    /// True while a run opened paused has not trained its first batch; the
+    /// empty plot then says how to start it.
+    public var isWaitingToStart: Bool
     /// Weight of the running average in the exponential moving average of
     /// the training loss; 0 plots the raw values.
     public var smoothing: Float
@@ -31,11 +42,14 @@ public struct LossChart: Widget {
     /// batches carry most of the weight.
     public static let defaultSmoothing: Float = 0.9
 
+    /// Fewest columns between two validation points.
+    public static let validationSpacing = 3
+
     /// Creates a chart from its series.
     public init(
         trainingLoss: [SeriesPoint], validationLoss: [SeriesPoint] = [],
         lastStep: Int, stepsPerEpoch: Int = 0,
-        learningRateChanges: [Int] = [],
+        learningRateChanges: [Int] = [], isWaitingToStart: Bool = false,
         smoothing: Float = defaultSmoothing, theme: Theme = .standard
     ) {
         self.trainingLoss = trainingLoss
@@ -43,6 +57,7 @@ public struct LossChart: Widget {
         self.lastStep = lastStep
         self.stepsPerEpoch = stepsPerEpoch
         self.learningRateChanges = learningRateChanges
+        self.isWaitingToStart = isWaitingToStart
         self.smoothing = smoothing
         self.theme = theme
     }
@@ -60,6 +75,7 @@ public struct LossChart: Widget {
                 guard case .learningRate = event.kind else { return nil }
                 return event.step
             },
+            isWaitingToStart: snapshot.isWaitingToStart,
             smoothing: smoothing, theme: theme)
     }
 
@@ -111,7 +127,10 @@ public struct LossChart: Widget {
         if let scale {
             drawValidation(validation, into: &grid, scale: scale, plot: plot)
         } else {
-            CenteredText(["waiting for the first batch"], style: theme.dim)
+            let message = isWaitingToStart
+                ? "paused: press space to start or n for one batch"
+                : "waiting for the first batch"
+            CenteredText([message], style: theme.dim)
                 .render(into: &grid, area: plot)
         }
         if let legend = frame.legend {
@@ -122,9 +141,10 @@ public struct LossChart: Widget {
 
     // MARK: - Mapping steps and values to dots
 
-    // The step axis runs from 0 to the last step, at least 1 wide.
-    private var stepRange: Int {
-        max(1, lastStep, trainingLoss.last?.step ?? 0,
+    // The step axis runs from 0 to the last step, at least one epoch (and
+    // one step) wide.
+    var stepRange: Int {
+        max(1, lastStep, stepsPerEpoch, trainingLoss.last?.step ?? 0,
             validationLoss.last?.step ?? 0)
     }
 
@@ -139,7 +159,7 @@ public struct LossChart: Widget {
     }
 
     // The column of a step inside the plot, or nil when off the axis.
-    private func column(step: Int, plot: Rect) -> Int? {
+    func column(step: Int, plot: Rect) -> Int? {
         guard plot.width > 0, step >= 0, step <= stepRange else { return nil }
         return plot.x + dotX(step: step, dotWidth: plot.width * 2) / 2
     }
@@ -191,10 +211,20 @@ public struct LossChart: Widget {
         _ points: [SeriesPoint], into grid: inout CellGrid,
         scale: ChartScale, plot: Rect
     ) {
-        for point in points {
+        // Walking back from the latest point keeps the newest of a crowd.
+        var kept: [(column: Int, point: SeriesPoint)] = []
+        for point in points.reversed() {
             guard let column = column(step: point.step, plot: plot) else {
                 continue
             }
+            if let last = kept.last,
+               last.column - column < Self.validationSpacing
+            {
+                continue
+            }
+            kept.append((column, point))
+        }
+        for (column, point) in kept {
             let y = dotY(
                 value: Double(point.value), scale: scale,
                 dotHeight: plot.height * 4)
@@ -235,39 +265,19 @@ public struct LossChart: Widget {
                 Cell("─", style: theme.axis), x: column, y: axisRow,
                 clippedTo: axis)
         }
-        let ticks = epochTicks(plot: plot)
-        for tick in ticks {
+        let (ticks, labels) = epochAxis(plot: plot)
+        for column in ticks {
             grid.put(
-                Cell("┴", style: theme.axis), x: tick.column, y: axisRow,
+                Cell("┴", style: theme.axis), x: column, y: axisRow,
                 clippedTo: axis)
         }
         guard let labelRow = frame.tickLabelRow else { return }
         let numbers = Rect(x: plot.x, y: labelRow, width: plot.width, height: 1)
-        var end = plot.x - 1
-        for tick in ticks {
-            let text = String(tick.epoch)
-            let start = min(tick.column, numbers.maxX - text.count)
-            guard start > end, start >= numbers.x else { continue }
-            end = start + grid.write(
-                text, x: start, y: labelRow, style: theme.axis,
+        for label in labels {
+            grid.write(
+                label.text, x: label.start, y: labelRow, style: theme.axis,
                 clippedTo: numbers)
         }
-    }
-
-    // Every epoch boundary on the axis; with more epochs than half the
-    // columns, every second, fifth or so, to keep at most one tick in two
-    // columns.
-    private func epochTicks(plot: Rect) -> [(epoch: Int, column: Int)] {
-        guard stepsPerEpoch > 0 else { return [] }
-        let epochs = stepRange / stepsPerEpoch
-        guard epochs >= 1 else { return [] }
-        let room = max(1, plot.width / 2)
-        let every = (epochs + room - 1) / room
-        return stride(from: every, through: epochs, by: every)
-            .compactMap { epoch in
-                column(step: epoch * stepsPerEpoch, plot: plot)
-                    .map { (epoch, $0) }
-            }
     }
 
     // Labels for the top, middle and bottom rows, each giving the value at

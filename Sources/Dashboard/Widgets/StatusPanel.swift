@@ -1,10 +1,16 @@
 import Terminal
 import Training
 
-/// The run in numbers: data set and model, state, hyperparameters,
-/// progress, speed, time, accuracies and the selected layer's gradient
-/// and update norms. One fact per line, most urgent first, so a short
-/// area still shows what matters; lines are cut at the right edge.
+/// The run in numbers: state, hyperparameters, progress, speed, time,
+/// accuracies and the selected layer's gradient and update norms. One
+/// fact per line, most urgent first, so a short area still shows what
+/// matters; lines are cut at the right edge.
+///
+/// The data set and model are left to the title bar, and the layer's name
+/// to the heatmap's title beside the panel, so no row repeats them. Speed
+/// and time left are measured while training, so any other state shows
+/// them as `–` rather than the last, stale values. Every measured or set
+/// number has three significant digits, in one style.
 public struct StatusPanel: Widget {
     /// The run.
     public var snapshot: Snapshot
@@ -56,8 +62,6 @@ public struct StatusPanel: Widget {
         let run = snapshot
         let parameters = run.hyperparameters
         var lines: [Line] = [
-            [text("\(run.datasetName) · \(run.modelDescription)",
-                  theme.heading)],
             labelled("state", [
                 text(run.state.label, theme.style(for: run.state)),
             ]),
@@ -81,10 +85,7 @@ public struct StatusPanel: Widget {
                 value(NumberFormat.significant(Double(parameters.momentum))),
                 label("  batch "), value("\(parameters.batchSize)"),
             ]),
-            labelled("speed", [
-                value(NumberFormat.rate(run.samplesPerSecond)),
-                label(" samples/s"),
-            ]),
+            labelled("speed", speedSpans),
             labelled("elapsed", timeSpans),
             labelled("val acc", validationSpans),
         ]
@@ -92,7 +93,7 @@ public struct StatusPanel: Widget {
             var spans = [value(NumberFormat.percent(accuracy))]
             if let loss = run.testLoss {
                 spans += [label("  loss "),
-                          value(NumberFormat.compact(Double(loss)))]
+                          value(NumberFormat.significant(Double(loss)))]
             }
             lines.append(labelled("test acc", spans))
         }
@@ -100,23 +101,34 @@ public struct StatusPanel: Widget {
             let layer = run.layers[selectedLayer]
             lines += [
                 labelled("grad", [
-                    value(NumberFormat.compact(Double(layer.gradientNorm))),
+                    value(NumberFormat.significant(
+                        Double(layer.gradientNorm))),
                     label("  layer \(selectedLayer + 1)"),
                 ]),
                 labelled("update", [
-                    value(NumberFormat.compact(Double(layer.updateNorm))),
+                    value(NumberFormat.significant(
+                        Double(layer.updateNorm))),
                 ]),
             ]
         }
         return lines
     }
 
+    private var speedSpans: Line {
+        guard snapshot.state == .running else {
+            return [value(NumberFormat.missing)]
+        }
+        return [value(NumberFormat.rate(snapshot.samplesPerSecond)),
+                label(" samples/s")]
+    }
+
+    // A finished run has no time left to show at all.
     private var timeSpans: Line {
         var spans = [value(NumberFormat.duration(snapshot.elapsedSeconds))]
-        if snapshot.state != .finished {
-            let eta = snapshot.etaSeconds.map(NumberFormat.duration) ?? "--"
-            spans += [label("  eta "), value(eta)]
-        }
+        guard snapshot.state != .finished else { return spans }
+        let eta = snapshot.state == .running
+            ? snapshot.etaSeconds.map(NumberFormat.duration) : nil
+        spans += [label("  eta "), value(eta ?? NumberFormat.missing)]
         return spans
     }
 
@@ -124,7 +136,7 @@ public struct StatusPanel: Widget {
         let accuracies = snapshot.validationAccuracy.map(\.value)
             .filter(\.isFinite)
         guard let last = accuracies.last, let best = accuracies.max() else {
-            return [value("--")]
+            return [value(NumberFormat.missing)]
         }
         return [value(NumberFormat.percent(last)), label("  best "),
                 value(NumberFormat.percent(best))]
