@@ -27,6 +27,10 @@ public final class CursesBackend: TerminalBackend {
         // Without the user's locale, curses treats every non-ASCII
         // character as bytes and braille turns into "~@".
         _ = setlocale(LC_ALL, "")
+        // Braille, half blocks and box lines need UTF-8; under LANG=C they
+        // would vanish or arrive as stray bytes.
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        guard codeset == "UTF-8" else { throw .notUTF8(codeset: codeset) }
 
         // Saved before curses changes them, for the crash handlers.
         var modes = termios()
@@ -40,6 +44,16 @@ public final class CursesBackend: TerminalBackend {
             })
         }
         _ = set_term(screen)
+        // A terminal that cannot move its cursor (TERM=dumb) would show a
+        // blank screen.
+        let move = tigetstr("cup")
+        if move == nil || Int(bitPattern: move) == -1 {
+            _ = endwin()
+            delscreen(screen)
+            throw .cannotMoveCursor(term: getenv("TERM").map {
+                String(cString: $0)
+            } ?? "")
+        }
         self.screen = screen
         window = descent_stdscr()
 

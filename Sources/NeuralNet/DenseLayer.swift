@@ -101,6 +101,7 @@ public final class DenseLayer {
         // (inputs, outputs), dx is (count, inputs).
         checkRows(count)
         activation.backward(
+            preActivation: preActivation.baseAddress!,
             output: output.baseAddress!, delta: delta.baseAddress!,
             count: count * outputs)
         let dz = UnsafeBufferPointer(delta.prefix(rows: count, width: outputs))

@@ -109,6 +109,52 @@ public enum GradientCheck {
         }
     }
 
+    /// Checks the label-smoothed gradient against the smoothed mean loss
+    /// recomputed in Double.
+    public static func softmaxCrossEntropy(
+        logits: [Float], labels: [Int32], classes: Int, labelSmoothing: Float
+    ) -> Result {
+        // logits are (rows, classes), labels are (rows).
+        let analytic = SoftmaxCrossEntropy.meanLossGradient(
+            logits: logits, labels: labels, classes: classes,
+            labelSmoothing: labelSmoothing)
+        return compare(analytic: analytic, at: logits.map(Double.init)) {
+            Reference.meanLoss(
+                .softmaxCrossEntropy(labelSmoothing: labelSmoothing),
+                outputs: $0, labels: labels)
+        }
+    }
+
+    // MARK: - Binary cross-entropy and mean squared error
+
+    /// Checks `BinaryCrossEntropy.meanLossGradient` against the mean loss
+    /// recomputed in Double from σ and logarithms.
+    public static func binaryCrossEntropy(
+        logits: [Float], targets: [Float]
+    ) -> Result {
+        // logits and targets are (rows).
+        let analytic = BinaryCrossEntropy.meanLossGradient(
+            logits: logits, targets: targets)
+        let t = targets.map(Double.init)
+        return compare(analytic: analytic, at: logits.map(Double.init)) {
+            Reference.meanLoss(.binaryCrossEntropy, outputs: $0, targets: t)
+        }
+    }
+
+    /// Checks `MeanSquaredError.meanLossGradient` against the mean loss
+    /// recomputed in Double.
+    public static func meanSquaredError(
+        outputs: [Float], targets: [Float]
+    ) -> Result {
+        // outputs and targets are (rows × outputs), flat.
+        let analytic = MeanSquaredError.meanLossGradient(
+            outputs: outputs, targets: targets)
+        let t = targets.map(Double.init)
+        return compare(analytic: analytic, at: outputs.map(Double.init)) {
+            Reference.meanLoss(.meanSquaredError, outputs: $0, targets: t)
+        }
+    }
+
     // MARK: - One dense layer
 
     /// Checks one dense layer's weight, bias and input gradients under the
@@ -177,26 +223,74 @@ public enum GradientCheck {
         return storedGradients(of: network, inputs: inputs, labels: labels)
     }
 
+    /// Runs `trainingStep` with Float targets, then checks every layer's
+    /// stored weight and bias gradients.
+    public static func network(
+        _ network: Network, inputs: [Float], targets: [Float]
+    ) -> [LayerResult] {
+        _ = inputs.withUnsafeBufferPointer { x in
+            targets.withUnsafeBufferPointer { t in
+                network.trainingStep(
+                    inputs: x, targets: t,
+                    count: t.count / network.outputSize)
+            }
+        }
+        return storedGradients(of: network, inputs: inputs, targets: targets)
+    }
+
     /// Checks the weight and bias gradients the network holds now against
     /// central differences of its mean loss on these rows.
+    ///
+    /// Dropout stages apply the masks of the last training pass, so a
+    /// network with dropout must be checked on at most `maxBatch` rows.
     public static func storedGradients(
         of network: Network, inputs: [Float], labels: [Int32]
+    ) -> [LayerResult] {
+        storedGradients(of: network, inputs: inputs, rows: labels.count) {
+            Reference.meanLoss(network.loss, outputs: $0, labels: labels)
+        }
+    }
+
+    /// Checks the stored gradients against central differences of the
+    /// network's mean loss with Float targets (rows × outputSize).
+    public static func storedGradients(
+        of network: Network, inputs: [Float], targets: [Float]
+    ) -> [LayerResult] {
+        let t = targets.map(Double.init)
+        return storedGradients(
+            of: network, inputs: inputs,
+            rows: targets.count / network.outputSize
+        ) { Reference.meanLoss(network.loss, outputs: $0, targets: t) }
+    }
+
+    private static func storedGradients(
+        of network: Network, inputs: [Float], rows: Int,
+        meanLoss: ([Double]) -> Double
     ) -> [LayerResult] {
         let weights = network.layers.map { $0.weights.map(Double.init) }
         let biases = network.layers.map { $0.bias.map(Double.init) }
         let activations = network.layers.map(\.activation)
+        let masks = network.layers.indices.map { index in
+            network.dropoutsBefore[index].map { stage in
+                let dropout = network.dropouts[stage]
+                return dropout.keptValues(rows: rows).map {
+                    $0 ? 1 / (1 - Double(dropout.rate)) : 0
+                }
+            }
+        }
         let x = inputs.map(Double.init)
         func loss(weights: [[Double]], biases: [[Double]]) -> Double {
             var values = x
             for index in weights.indices {
+                for mask in masks[index] {
+                    values = zip(values, mask).map { $0 * $1 }
+                }
                 values = Reference.dense(
                     values, weights: weights[index], bias: biases[index],
-                    rows: labels.count,
-                    inputs: values.count / labels.count,
+                    rows: rows, inputs: values.count / rows,
                     activation: activations[index])
             }
-            return Reference.meanCrossEntropy(
-                logits: values, labels: labels, classes: network.outputSize)
+            return meanLoss(values)
         }
         return network.layers.indices.map { index in
             let layer = network.layers[index]

@@ -44,7 +44,7 @@ extension Network {
     public var shapeDescription: String {
         let sizes = [inputSize] + layers.map(\.outputs)
         let shape = sizes.map(String.init).joined(separator: "-")
-        let activations = layers.dropLast().map(\.activation.rawValue)
+        let activations = layers.dropLast().map(\.activation.name)
         guard let first = activations.first else { return shape }
         let allSame = activations.allSatisfy { $0 == first }
         return shape + " "

@@ -6,12 +6,18 @@ public struct Hyperparameters: Sendable, Equatable {
     public var momentum: Float
     /// Samples per mini-batch.
     public var batchSize: Int
+    /// The update rule: `sgd`, `adam`, `adamw` or `rmsprop`.
+    public var optimizer: String
 
     /// Creates a set of hyperparameters.
-    public init(learningRate: Float, momentum: Float, batchSize: Int) {
+    public init(
+        learningRate: Float, momentum: Float, batchSize: Int,
+        optimizer: String = "sgd"
+    ) {
         self.learningRate = learningRate
         self.momentum = momentum
         self.batchSize = batchSize
+        self.optimizer = optimizer
     }
 }
 

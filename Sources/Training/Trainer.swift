@@ -8,6 +8,13 @@ import NeuralNet
 struct Trainer {
     /// Points kept of the per-batch loss curve.
     static let lossCapacity = 4096
+    /// Points kept of the per-epoch validation curves.
+    static let validationCapacity = 2048
+    /// Epoch summaries kept in snapshots, the latest ones.
+    static let summaryCapacity = 1000
+    /// Live changes may move the learning rate within these bounds; a rate
+    /// of 0 could never be scaled back up.
+    static let learningRateRange: ClosedRange<Float> = 1e-9...1e6
     /// Least time between two published snapshots while training.
     static let publishInterval: UInt64 = 50_000_000
     /// Batches between copies of the weights kept for divergence rollback.
@@ -17,7 +24,7 @@ struct Trainer {
     private let data: DataSplits
     private unowned let session: TrainingSession
     private let network: Network
-    private var optimizer: SGD
+    private var optimizer: any Optimizer
     private var rates: ScheduledLearningRate
     private var earlyStopping: EarlyStopping?
     private var bestParameters: [(weights: [Float], bias: [Float])] = []
@@ -25,6 +32,8 @@ struct Trainer {
 
     private var snapshot: Snapshot
     private var trainingLoss: DownsampledSeries
+    private var validationLoss: DownsampledSeries
+    private var validationAccuracy: DownsampledSeries
     private var state: RunState
     private var epoch = 1
     private var step = 0
@@ -62,13 +71,19 @@ struct Trainer {
         } catch {
             preconditionFailure("validate the schedule first: \(error)")
         }
-        optimizer = SGD(
-            learningRate: rates.rate(atStep: 0),
-            momentum: configuration.momentum)
+        do {
+            optimizer = try configuration.optimizer.makeOptimizer()
+        } catch {
+            preconditionFailure("validate the optimizer first: \(error)")
+        }
+        optimizer.learningRate = rates.rate(atStep: 0)
         earlyStopping = configuration.earlyStoppingPatience.map {
             EarlyStopping(patience: $0)
         }
         trainingLoss = DownsampledSeries(capacity: Self.lossCapacity)
+        validationLoss = DownsampledSeries(capacity: Self.validationCapacity)
+        validationAccuracy = DownsampledSeries(
+            capacity: Self.validationCapacity)
         state = startPaused ? .paused : .running
         lastGood = network.parameters
         norms = network.layers.map { _ in (0, 0) }
@@ -192,34 +207,38 @@ struct Trainer {
         _ change: (inout ScheduledLearningRate) -> Bool
     ) {
         let old = rates.rate(atStep: step)
+        let before = rates
         guard change(&rates) else { return }
         let new = rates.rate(atStep: step)
+        guard Self.learningRateRange.contains(new) else {
+            rates = before
+            return
+        }
         guard new != old else { return }
         optimizer.learningRate = new
         record(.learningRate(old: old, new: new))
     }
 
     /// Stops updates after a non-finite loss: the weights go back to the
-    /// last copy taken before the blow-up, momentum is cleared, and the run
-    /// pauses until the user resumes, usually with a lower learning rate.
+    /// last copy taken before the blow-up, the optimizer's state is cleared,
+    /// and the run pauses until the user resumes, usually with a lower
+    /// learning rate.
     private mutating func diverge(loss: Float) {
         do {
             try network.loadParameters(lastGood)
         } catch {
             preconditionFailure("parameters copied from this network: \(error)")
         }
-        optimizer.resetMomentum()
+        optimizer.resetState()
         // The batches since the copy were undone; so is their part of the
         // curve, or one huge loss would dominate the chart's average.
         trainingLoss.removePoints(after: lastGoodStep)
         if state == .running { clock.pause() }
         state = .diverged
         record(.diverged(loss: loss))
-        snapshot.message = "loss became \(loss.isNaN ? "nan" : "\(loss)") "
-            + "at step \(step + 1) with "
-            + "lr \(formatted(optimizer.learningRate)); weights rolled back to "
-            + "step \(lastGoodStep). Lower the learning rate (-) and resume "
-            + "(space)."
+        snapshot.message = "loss \(loss.isNaN ? "nan" : "\(loss)") at "
+            + "step \(step + 1), lr \(formatted(optimizer.learningRate)): "
+            + "weights of step \(lastGoodStep) restored. Press - then space."
         publish(force: true)
     }
 
@@ -230,15 +249,20 @@ struct Trainer {
         let result = network.evaluate(
             inputs: validation.features, labels: validation.labels)
         let accuracy = Float(result.correct) / Float(max(1, validation.count))
-        snapshot.validationLoss.append(
-            SeriesPoint(step: step, value: result.loss))
-        snapshot.validationAccuracy.append(
-            SeriesPoint(step: step, value: accuracy))
+        // Bounded copies: a run of many short epochs would otherwise copy
+        // ever longer arrays into every published snapshot.
+        validationLoss.append(step: step, value: result.loss)
+        validationAccuracy.append(step: step, value: accuracy)
+        snapshot.validationLoss = validationLoss.points
+        snapshot.validationAccuracy = validationAccuracy.points
         let summary = EpochSummary(
             epoch: epoch, trainingLoss: meanLoss,
             validationLoss: result.loss, validationAccuracy: accuracy,
             samplesPerSecond: samplesPerSecond,
             learningRate: optimizer.learningRate)
+        if snapshot.epochSummaries.count == Self.summaryCapacity {
+            snapshot.epochSummaries.removeFirst()
+        }
         snapshot.epochSummaries.append(summary)
         session.report(.epochEnded(summary))
         optimizer.learningRate = rates.endEpoch(validationLoss: result.loss)

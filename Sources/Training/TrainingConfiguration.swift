@@ -6,10 +6,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var hiddenLayers: [LayerSpec]
     /// Weight initialisation; nil picks He for ReLU layers, Xavier otherwise.
     public var initialization: Initialization?
-    /// Starting learning rate.
-    public var learningRate: Float
-    /// SGD momentum (0 = plain SGD).
-    public var momentum: Float
+    /// The update rule and its settings, PyTorch's defaults where unset.
+    public var optimizer: OptimizerConfiguration
     /// Samples per mini-batch.
     public var batchSize: Int
     /// Passes over the training set.
@@ -28,6 +26,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         initialization: Initialization? = nil,
         learningRate: Float = 0.1,
         momentum: Float = 0,
+        optimizer: OptimizerKind = .sgd,
         batchSize: Int = 64,
         epochs: Int = 10,
         seed: UInt64 = 1,
@@ -36,13 +35,26 @@ public struct TrainingConfiguration: Sendable, Equatable {
     ) {
         self.hiddenLayers = hiddenLayers
         self.initialization = initialization
-        self.learningRate = learningRate
-        self.momentum = momentum
+        self.optimizer = OptimizerConfiguration(
+            kind: optimizer, learningRate: learningRate)
+        self.optimizer.momentum = momentum
         self.batchSize = batchSize
         self.epochs = epochs
         self.seed = seed
         self.schedule = schedule
         self.earlyStoppingPatience = earlyStoppingPatience
+    }
+
+    /// Starting learning rate.
+    public var learningRate: Float {
+        get { optimizer.learningRate }
+        set { optimizer.learningRate = newValue }
+    }
+
+    /// SGD or RMSProp momentum (0 = none).
+    public var momentum: Float {
+        get { optimizer.momentum }
+        set { optimizer.momentum = newValue }
     }
 
     /// The learning rate over a run of `stepsPerEpoch` batches per epoch;
@@ -55,14 +67,20 @@ public struct TrainingConfiguration: Sendable, Equatable {
             stepsPerEpoch: stepsPerEpoch, totalEpochs: epochs)
     }
 
-    /// The network as text, such as `784-128-10 relu`.
+    /// The network as text, such as `784-128-10 relu` or
+    /// `784-256-64-10 relu,tanh dropout`.
     public func modelDescription(inputs: Int, outputs: Int) -> String {
-        let sizes = [inputs] + hiddenLayers.map(\.units) + [outputs]
-        let shape = sizes.map(String.init).joined(separator: "-")
-        let activations = Set(hiddenLayers.map(\.activation.rawValue))
-        guard !activations.isEmpty else { return shape }
-        if activations.count == 1 { return "\(shape) \(activations.first!)" }
-        let each = hiddenLayers.map(\.activation.rawValue)
-        return "\(shape) \(each.joined(separator: ","))"
+        let sizes = [inputs] + hiddenLayers.compactMap(\.units) + [outputs]
+        var text = sizes.map { String($0) }.joined(separator: "-")
+        let activations = hiddenLayers.compactMap { $0.activation?.rawValue }
+        if Set(activations).count == 1 {
+            text += " " + activations[0]
+        } else if !activations.isEmpty {
+            text += " " + activations.joined(separator: ",")
+        }
+        if hiddenLayers.contains(where: { $0.dropoutRate != nil }) {
+            text += " dropout"
+        }
+        return text
     }
 }

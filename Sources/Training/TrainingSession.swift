@@ -46,7 +46,8 @@ public final class TrainingSession: Sendable {
         let hyperparameters = Hyperparameters(
             learningRate: configuration.learningRate,
             momentum: configuration.momentum,
-            batchSize: configuration.batchSize)
+            batchSize: configuration.batchSize,
+            optimizer: configuration.optimizer.kind.rawValue)
         let batchSize = max(1, configuration.batchSize)
         let steps = (data.train.count + batchSize - 1) / batchSize
         let model = configuration.modelDescription(

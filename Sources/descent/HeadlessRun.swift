@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import NeuralNet
 import Training
 
 /// A run without a screen: one line per epoch on stdout, then a summary.
@@ -27,15 +28,23 @@ struct HeadlessRun {
         watcher.cancel()
         let outcome = RunOutcome(snapshot: final)
         writeLine(outcome.line)
+        if standardOutputFailed.load(ordering: .relaxed) {
+            standardError("descent: could not write to standard output; "
+                + "the run was stopped")
+            return 1
+        }
         return outcome.exitStatus(signal: watcher.caughtSignal)
     }
 
     /// Waits for the end; a divergence cannot be resumed without a user,
-    /// so it ends the run.
+    /// and output nobody can read is not worth training for, so either ends
+    /// the run.
     private func awaitEnd(_ session: TrainingSession) -> Snapshot {
         var quitSent = false
         while !session.waitUntilFinished(timeout: .now() + .milliseconds(100)) {
-            if !quitSent, session.snapshot.state == .diverged {
+            let stop = session.snapshot.state == .diverged
+                || standardOutputFailed.load(ordering: .relaxed)
+            if !quitSent, stop {
                 session.send(.quit)
                 quitSent = true
             }
@@ -51,9 +60,22 @@ struct HeadlessRun {
         let test = data.test.map { " test \($0.count)" } ?? ""
         return "\(data.name): train \(data.train.count) "
             + "val \(data.validation.count)\(test)  model \(model)  "
-            + "lr \(format(configuration.learningRate))  momentum "
-            + "\(format(configuration.momentum))  batch "
+            + Self.optimizerText(configuration.optimizer) + "  batch "
             + "\(configuration.batchSize)  seed \(configuration.seed)"
+    }
+
+    /// The optimizer and the settings that differ from its defaults:
+    /// `sgd lr 0.1 momentum 0.9`, `adamw lr 0.001 decay 0.01`.
+    static func optimizerText(_ settings: OptimizerConfiguration) -> String {
+        var text = "\(settings.kind.rawValue) lr \(format(settings.learningRate))"
+        if settings.momentum > 0 { text += " momentum \(format(settings.momentum))" }
+        if settings.nesterov { text += " nesterov" }
+        if settings.effectiveWeightDecay > 0 {
+            text += " decay \(format(settings.effectiveWeightDecay))"
+        }
+        if settings.l1 > 0 { text += " l1 \(format(settings.l1))" }
+        if let clip = settings.clipNorm { text += " clip \(format(clip))" }
+        return text
     }
 
     static func line(for summary: EpochSummary, of total: Int) -> String {

@@ -20,7 +20,16 @@ let helpText = """
 
     training
       --lr X              learning rate (0.1)
-      --momentum X        SGD momentum, 0 to below 1 (0)
+      --optimizer NAME    sgd (default), adam, adamw, rmsprop; PyTorch's rules
+                          and defaults
+      --momentum X        SGD or RMSProp momentum, 0 to below 1 (0)
+      --nesterov          Nesterov momentum (SGD, needs --momentum)
+      --weight-decay X    L2 decay (decoupled for adamw; default 0.01 there,
+                          0 elsewhere)
+      --l1 X              L1 penalty: X·sign(w) added to each gradient (0)
+      --clip-norm X       clip gradients to a global L2 norm of X (off)
+      --betas B1,B2       Adam and AdamW moment decays (0.9,0.999)
+      --eps X             Adam, AdamW and RMSProp epsilon (1e-8)
       --batch N           samples per mini-batch (64)
       --epochs N          passes over the training data (10)
       --seed N            seeds initialisation, splits and shuffling (1)

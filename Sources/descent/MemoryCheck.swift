@@ -6,17 +6,24 @@ extension Options {
     /// their gradients, velocities, the rollback copy and the snapshot copy
     /// (five floats per parameter), and four per-row buffers per layer.
     func estimatedBytes(inputs: Int, outputs: Int) -> Double {
-        let widths = configuration.hiddenLayers.map(\.units) + [outputs]
+        // Dropout layers keep a mask per row: counted like a dense layer
+        // of the previous width.
+        var widths: [Double] = []
+        for layer in configuration.hiddenLayers {
+            widths.append(Double(layer.units ?? 0))
+        }
+        widths.append(Double(outputs))
         var parameters = 0.0
         var fanIn = Double(inputs)
-        for width in widths.map(Double.init) {
-            parameters += fanIn * width + width
-            fanIn = width
+        var rowWidths = Double(inputs)
+        for width in widths {
+            let effective = width == 0 ? fanIn : width
+            if width > 0 { parameters += fanIn * width + width }
+            rowWidths += 4 * effective
+            fanIn = effective
         }
         let rows = Double(configuration.batchSize)
-        let activations = rows * (Double(inputs) + 4 * widths.map(Double.init)
-            .reduce(0, +))
-        return 4 * (5 * parameters + activations)
+        return 4 * (5 * parameters + rows * rowWidths)
     }
 
     /// Refuses a network or batch that cannot fit in half of this
@@ -28,7 +35,7 @@ extension Options {
         let needed = estimatedBytes(inputs: inputs, outputs: outputs)
         let available = Double(memory) / 2
         guard needed > available else { return }
-        let layers = configuration.hiddenLayers.map { String($0.units) }
+        let layers = configuration.hiddenLayers.map(\.text)
             .joined(separator: ",")
         throw UsageError(description: String(
             format: "--layers %@ with --batch %d needs about %@, more than "

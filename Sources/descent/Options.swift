@@ -24,7 +24,7 @@ extension Options {
     static func parse(_ arguments: [String]) throws(UsageError) -> Options {
         var options = Options()
         var activation = Activation.relu
-        var units: [Int] = [128]
+        var layers = "128"
         var rest = arguments[...]
         while let flag = rest.popFirst() {
             let (name, inline) = split(flag)
@@ -39,15 +39,36 @@ extension Options {
                 rest.removeFirst()
                 return next
             }
+            let switches = [
+                "-h", "--help", "--version", "--headless", "--paused",
+                "--nesterov",
+            ]
+            if switches.contains(name), inline != nil {
+                throw UsageError(description: "\(name) takes no value; "
+                    + "write it alone, as \(name)")
+            }
             switch name {
             case "-h", "--help": options.showHelp = true
             case "--version": options.showVersion = true
             case "--headless": options.headless = true
             case "--paused": options.startPaused = true
             case "--data": options.data = try value()
-            case "--layers": units = try layerSizes(value(), flag: name)
+            case "--layers":
+                layers = try value()
+                guard !layers.isEmpty else {
+                    throw UsageError(description: "--layers: an empty list; "
+                        + "give sizes such as 128,64, or none for no hidden "
+                        + "layer")
+                }
             case "--activation":
-                activation = try choice(value(), flag: name)
+                let text = try value()
+                do {
+                    activation = try Activation(parsing: text)
+                } catch {
+                    throw UsageError(description: "--activation: "
+                        + "\"\(text)\" is not one of relu, leaky_relu, "
+                        + "leaky_relu:SLOPE, gelu, tanh, sigmoid, linear")
+                }
             case "--init":
                 options.configuration.initialization =
                     try choice(value(), flag: name)
@@ -103,18 +124,68 @@ extension Options {
                 } catch {
                     throw UsageError(description: error.description)
                 }
+            case "--optimizer":
+                let text = try value()
+                do {
+                    options.configuration.optimizer.kind =
+                        try OptimizerKind(parsing: text)
+                } catch {
+                    throw UsageError(description: "--optimizer: "
+                        + error.description)
+                }
+            case "--nesterov":
+                options.configuration.optimizer.nesterov = true
+            case "--weight-decay":
+                options.configuration.optimizer.weightDecay =
+                    try number(value(), flag: name, from: 0)
+            case "--l1":
+                options.configuration.optimizer.l1 =
+                    try number(value(), flag: name, from: 0)
+            case "--clip-norm":
+                options.configuration.optimizer.clipNorm =
+                    try number(value(), flag: name, above: 0)
+            case "--betas":
+                let text = try value()
+                let parts = text.split(separator: ",").map { Float($0) }
+                guard parts.count == 2, let beta1 = parts[0],
+                    let beta2 = parts[1], (0..<1).contains(beta1),
+                    (0..<1).contains(beta2)
+                else {
+                    throw UsageError(description: "--betas: \"\(text)\" is "
+                        + "not two numbers from 0 to below 1; give them as "
+                        + "0.9,0.999")
+                }
+                options.configuration.optimizer.beta1 = beta1
+                options.configuration.optimizer.beta2 = beta2
+            case "--eps":
+                options.configuration.optimizer.epsilon =
+                    try number(value(), flag: name, above: 0)
             case "--threads":
-                options.blasThreads = try integer(value(), flag: name, min: 1)
+                let text = try value()
+                let threads = try integer(text, flag: name, min: 1)
+                guard threads <= Self.maximumThreads else {
+                    throw UsageError(description: "--threads: \(text) is more "
+                        + "than \(Self.maximumThreads); this machine has "
+                        + "\(ProcessInfo.processInfo.activeProcessorCount) "
+                        + "cores")
+                }
+                options.blasThreads = threads
             default:
                 throw UsageError(description: "unknown option \"\(flag)\"; "
                     + "see descent --help")
             }
         }
-        options.configuration.hiddenLayers = units.map {
-            LayerSpec(units: $0, activation: activation)
+        do {
+            options.configuration.hiddenLayers = try LayerSpec.parseList(
+                layers, defaultActivation: activation)
+        } catch {
+            throw UsageError(description: "--layers: \(error)")
         }
         return options
     }
+
+    /// More OpenBLAS threads than this only waste memory and time.
+    static let maximumThreads = 256
 
     private static func split(_ flag: String) -> (String, String?) {
         guard flag.hasPrefix("--"), let equals = flag.firstIndex(of: "=")
@@ -122,22 +193,6 @@ extension Options {
         return (
             String(flag[..<equals]),
             String(flag[flag.index(after: equals)...]))
-    }
-
-    private static func layerSizes(
-        _ text: String, flag: String
-    ) throws(UsageError) -> [Int] {
-        if text == "none" || text.isEmpty { return [] }
-        var sizes: [Int] = []
-        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let size = Int(part), size > 0 else {
-                throw UsageError(description: "\(flag): \"\(part)\" in "
-                    + "\"\(text)\" is not a layer size; give sizes such as "
-                    + "128,64 (or none for no hidden layer)")
-            }
-            sizes.append(size)
-        }
-        return sizes
     }
 
     private static func choice<T: RawRepresentable & CaseIterable>(

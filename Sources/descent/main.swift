@@ -1,6 +1,7 @@
 import Datasets
 import Foundation
 import NeuralNet
+import Synchronization
 import Training
 
 /// Exit status for a command-line mistake.
@@ -11,10 +12,17 @@ func standardError(_ line: String) {
     try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
 }
 
-/// Writes a line to stdout at once, unbuffered, from any thread; a
-/// terminal that has gone away is not an error worth a crash.
+/// Set once a write to stdout has failed (a full disk, a closed pipe).
+let standardOutputFailed = Atomic<Bool>(false)
+
+/// Writes a line to stdout at once, unbuffered, from any thread; a failure
+/// is remembered in `standardOutputFailed` rather than crashing.
 func writeLine(_ line: String) {
-    try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
+    do {
+        try FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
+    } catch {
+        standardOutputFailed.store(true, ordering: .relaxed)
+    }
 }
 
 func main() -> Int32 {
@@ -24,7 +32,7 @@ func main() -> Int32 {
     sigemptyset(&noSignals)
     sigprocmask(SIG_SETMASK, &noSignals, nil)
 
-    let options: Options
+    var options: Options
     do {
         options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
     } catch {
@@ -51,6 +59,27 @@ func main() -> Int32 {
         return 1
     }
 
+    if data.train.classNames.count < 2 {
+        let only = data.train.classNames.first.map { " (\"\($0)\")" } ?? ""
+        standardError("descent: \(data.source) has one class\(only); "
+            + "training a classifier needs at least two")
+        return 1
+    }
+    if data.train.featureCount < 1 {
+        standardError("descent: \(data.source) has no features; each "
+            + "sample needs at least one value besides its label")
+        return 1
+    }
+    // A batch larger than the training set is the whole set.
+    options.configuration.batchSize = min(
+        options.configuration.batchSize, data.train.count)
+
+    do {
+        try options.configuration.optimizer.validate()
+    } catch {
+        standardError("descent: \(error)")
+        return usageFailure
+    }
     do {
         let batch = options.configuration.batchSize
         _ = try options.configuration.learningRates(

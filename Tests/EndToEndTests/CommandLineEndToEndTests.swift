@@ -39,15 +39,28 @@ import Testing
             message: "--lr: \"abc\" is not a number; give one such as 0.1"),
         BadArguments(
             arguments: ["--layers", "128,x"],
-            message: "--layers: \"x\" in \"128,x\" is not a layer size; "
-                + "give sizes such as 128,64 (or none for no hidden layer)"),
+            message: "--layers: \"x\" in \"128,x\" is not a layer; give "
+                + "items such as 256:relu, 128, dropout:0.2 separated by "
+                + "commas (or none for no hidden layer)"),
         BadArguments(
             arguments: ["--epochs", "0"],
             message: "--epochs: \"0\" is not a whole number of at least 1"),
         BadArguments(
             arguments: ["--activation", "swish"],
-            message: "--activation: \"swish\" is not one of relu, tanh, "
-                + "sigmoid, linear"),
+            message: "--activation: \"swish\" is not one of relu, "
+                + "leaky_relu, leaky_relu:SLOPE, gelu, tanh, sigmoid, linear"),
+        BadArguments(
+            arguments: ["--headless=no"],
+            message: "--headless takes no value; write it alone, as "
+                + "--headless"),
+        BadArguments(
+            arguments: ["--optimizer", "lion"],
+            message: "--optimizer: unknown optimizer 'lion'; use one of "
+                + "sgd, adam, adamw, rmsprop"),
+        BadArguments(
+            arguments: ["--schedule", "cosine:x"],
+            message: "--schedule cosine: WARMUP_BATCHES \"x\" is not a "
+                + "whole number of at least 0; write it as cosine:500:0.001"),
         BadArguments(
             arguments: ["--bogus"],
             message: "unknown option \"--bogus\"; see descent --help"),
@@ -94,7 +107,7 @@ import Testing
             ["--data", "iris", "--layers", "100000000", "--headless"])
         #expect(result.status == 2)
         #expect(result.error.hasPrefix(
-            "descent: --layers 100000000 with --batch 64 needs about "))
+            "descent: --layers 100000000:relu with --batch 64 needs about "))
         #expect(result.error.hasSuffix("use smaller layers or batches\n"))
     }
 

@@ -19,15 +19,19 @@ import Testing
         return output
     }
 
+    // relu, tanh and sigmoid read only the output; the others read z.
     func backward(
-        _ activation: Activation, output: [Float], delta: [Float]
+        _ activation: Activation, z: [Float]? = nil, output: [Float],
+        delta: [Float]
     ) -> [Float] {
         var delta = delta
-        output.withUnsafeBufferPointer { a in
-            delta.withUnsafeMutableBufferPointer { d in
-                activation.backward(
-                    output: a.baseAddress!, delta: d.baseAddress!,
-                    count: a.count)
+        (z ?? output).withUnsafeBufferPointer { z in
+            output.withUnsafeBufferPointer { a in
+                delta.withUnsafeMutableBufferPointer { d in
+                    activation.backward(
+                        preActivation: z.baseAddress!, output: a.baseAddress!,
+                        delta: d.baseAddress!, count: a.count)
+                }
             }
         }
         return delta

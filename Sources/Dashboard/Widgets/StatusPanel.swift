@@ -81,10 +81,16 @@ public struct StatusPanel: Widget {
                     Double(parameters.learningRate))),
                 label("  +/- ×\(NumberFormat.factor(learningRateFactor))"),
             ]),
-            labelled("momentum", [
-                value(NumberFormat.significant(Double(parameters.momentum))),
-                label("  batch "), value("\(parameters.batchSize)"),
-            ]),
+            parameters.optimizer == "sgd"
+                ? labelled("momentum", [
+                    value(NumberFormat.significant(
+                        Double(parameters.momentum))),
+                    label("  batch "), value("\(parameters.batchSize)"),
+                ])
+                : labelled("optim", [
+                    value(parameters.optimizer),
+                    label("  batch "), value("\(parameters.batchSize)"),
+                ]),
             labelled("speed", speedSpans),
             labelled("elapsed", timeSpans),
             labelled("val acc", validationSpans),
