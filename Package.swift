@@ -26,7 +26,9 @@ let package = Package(
         // Descent's own modules.
         .target(name: "NeuralNet", dependencies: ["CBLAS"]),
         .target(name: "Datasets", dependencies: ["CZlib"]),
-        .target(name: "Training", dependencies: ["NeuralNet", "Datasets"]),
+        .target(
+            name: "Training",
+            dependencies: ["NeuralNet", "Datasets", "Checkpoints"]),
         .target(name: "Terminal"),
         .target(name: "Dashboard", dependencies: ["Terminal", "Training"]),
         .target(name: "CursesTerminal", dependencies: ["Terminal", "CNcurses"]),

@@ -3,17 +3,21 @@ struct CSVParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let file: String
     private let labelColumn: String?
+    /// The task asked for; nil to let the labels decide.
+    private let task: Task?
 
     private var cells: [CSVCell] = []
     private var lineStart = 0
     private var lineNumber = 0
 
     init(
-        bytes: UnsafeBufferPointer<UInt8>, file: String, labelColumn: String?
+        bytes: UnsafeBufferPointer<UInt8>, file: String, labelColumn: String?,
+        task: Task? = nil
     ) {
         self.bytes = bytes
         self.file = file
         self.labelColumn = labelColumn
+        self.task = task
         // A byte-order mark, as spreadsheet programs write, is not data.
         if bytes.count >= 3, bytes[0] == 0xef, bytes[1] == 0xbb,
             bytes[2] == 0xbf
@@ -33,8 +37,7 @@ struct CSVParser {
         // Every line but the header may be a row: a safe upper bound.
         let maximumRows = newlineCount() + 1
         var features = [Float](repeating: 0, count: maximumRows * width)
-        var labelTexts: [String] = []
-        labelTexts.reserveCapacity(maximumRows)
+        var labels = CSVLabels(rowCapacity: maximumRows, task: task)
 
         // The first line is the first row unless it is the header.
         var hasRow = layout.header == nil ? true : try nextLine()
@@ -44,36 +47,36 @@ struct CSVParser {
                     file, line: lineNumber, found: cells.count,
                     expected: columnCount)
             }
-            let row = labelTexts.count
-            var target = row * width
+            var target = labels.rowCount * width
             for column in 0..<columnCount where column != layout.labelIndex {
                 features[target] = try number(
                     cells[column], column: column, layout: layout)
                 target += 1
             }
-            let label = cells[layout.labelIndex].text(in: bytes)
+            let cell = cells[layout.labelIndex]
+            let label = cell.text(in: bytes)
             guard !label.isEmpty else {
                 throw .missingLabel(
                     file, line: lineNumber, column: layout.labelIndex + 1,
                     name: layout.header?[layout.labelIndex])
             }
-            labelTexts.append(label)
+            try labels.append(
+                label, value: cell.number(in: bytes), file: file,
+                line: lineNumber, column: layout.labelIndex + 1,
+                name: layout.header?[layout.labelIndex])
             hasRow = try nextLine()
         }
-        guard !labelTexts.isEmpty else { throw .headerOnly(file) }
+        guard labels.rowCount > 0 else { throw .headerOnly(file) }
 
-        features.removeSubrange((labelTexts.count * width)...)
-        let classes = Self.classes(of: labelTexts)
-        let dataset = Dataset(
-            unchecked: features,
-            labels: labelTexts.map { Int32(classes.index[$0]!) },
-            featureCount: width, classNames: classes.names)
+        features.removeSubrange((labels.rowCount * width)...)
+        let (dataset, resolved) = try labels.dataset(
+            features: features, featureCount: width, file: file)
         var featureNames = layout.header
         featureNames?.remove(at: layout.labelIndex)
         return CSVTable(
             dataset: dataset, featureNames: featureNames,
             labelName: layout.header?[layout.labelIndex],
-            labelColumn: layout.labelIndex + 1)
+            labelColumn: layout.labelIndex + 1, task: resolved)
     }
 
     // MARK: - Lines and cells
@@ -119,31 +122,6 @@ struct CSVParser {
             file, line: lineNumber, column: column + 1,
             name: layout.header?[column], text: text,
             isNonFinite: Float(text) != nil)
-    }
-
-    // MARK: - Classes
-
-    /// Class names in order, and the class index of each distinct label.
-    private static func classes(
-        of labels: [String]
-    ) -> (names: [String], index: [String: Int]) {
-        var distinct: [String] = []
-        var seen: Set<String> = []
-        for label in labels where seen.insert(label).inserted {
-            distinct.append(label)
-        }
-        let values = distinct.map { Double($0) }
-        let names: [String]
-        if values.allSatisfy({ $0?.isFinite == true }) {
-            names = zip(distinct, values)
-                .sorted { ($0.1!, $0.0) < ($1.1!, $1.0) }
-                .map(\.0)
-        } else {
-            names = distinct.sorted()
-        }
-        let index = Dictionary(
-            uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        return (names, index)
     }
 }
 

@@ -13,26 +13,30 @@ import Foundation
 ///   sorted numerically when every label is a number (so 2 comes before
 ///   10), and otherwise by Swift's String ordering (code points, so "B"
 ///   before "a"). Class names are the labels as written.
+/// - `task` says what the labels are for; nil lets them decide, by the
+///   rule described at `Task`. For regression the labels become targets,
+///   one per row, as written (not scaled).
 public enum CSVReader {
     /// Reads the CSV file at `url`, plain or gzip.
     public static func read(
-        contentsOf url: URL, labelColumn: String? = nil
+        contentsOf url: URL, labelColumn: String? = nil, task: Task? = nil
     ) throws(DatasetError) -> CSVTable {
         try parse(
             DataFile.contents(of: url), file: url.path,
-            labelColumn: labelColumn)
+            labelColumn: labelColumn, task: task)
     }
 
     /// Parses CSV bytes (plain or gzip); `file` names them in errors.
     public static func parse(
-        _ data: Data, file: String, labelColumn: String? = nil
+        _ data: Data, file: String, labelColumn: String? = nil,
+        task: Task? = nil
     ) throws(DatasetError) -> CSVTable {
         let text = try Gzip.decompress(data, file: file)
         let result = text.withUnsafeBytes { raw in
             Result { () throws(DatasetError) -> CSVTable in
                 var parser = CSVParser(
                     bytes: raw.bindMemory(to: UInt8.self), file: file,
-                    labelColumn: labelColumn)
+                    labelColumn: labelColumn, task: task)
                 return try parser.parse()
             }
         }

@@ -21,8 +21,21 @@ public enum DataLoader {
     ///
     /// `labelColumn` picks the CSV label column by header name or 1-based
     /// number (default: the last column); it is an error for IDX data.
+    ///
+    /// `task` overrides what the labels are for; nil lets the data decide:
+    /// IDX data is classification; a CSV label column with any value that
+    /// is not a number is classification (binary with exactly 2 classes);
+    /// an all-numeric one is classification (binary with exactly 2) when
+    /// every value is an integer and there are at most 20 distinct values,
+    /// and regression otherwise. Forcing regression on a label that is not
+    /// a number, or binary on data without exactly 2 classes, is an error.
+    /// Regression on IDX data takes each label byte as its target.
+    ///
+    /// Regression targets are not standardised, unlike the features: the
+    /// loss and RMSE then stay in the data's own units (and R² does not
+    /// depend on scaling anyway), and predictions need no unscaling.
     public static func load(
-        _ spec: String, labelColumn: String? = nil,
+        _ spec: String, labelColumn: String? = nil, task: Task? = nil,
         validationFraction: Double, seed: UInt64
     ) throws(DatasetError) -> DataSplits {
         guard validationFraction > 0 && validationFraction < 1 else {
@@ -35,11 +48,13 @@ public enum DataLoader {
                 throw .labelColumnNotApplicable(source.name)
             }
             return try loadIDX(
-                source, validationFraction: validationFraction, seed: seed)
+                source, task: task ?? .classification,
+                validationFraction: validationFraction, seed: seed)
         case .csv(let imageShape):
             return try loadCSV(
                 source, imageShape: imageShape, labelColumn: labelColumn,
-                validationFraction: validationFraction, seed: seed)
+                task: task, validationFraction: validationFraction,
+                seed: seed)
         }
     }
 
@@ -115,7 +130,8 @@ public enum DataLoader {
     // MARK: - Loading
 
     private static func loadIDX(
-        _ source: Source, validationFraction: Double, seed: UInt64
+        _ source: Source, task: Task, validationFraction: Double,
+        seed: UInt64
     ) throws(DatasetError) -> DataSplits {
         let files = try IDXFolder(locating: source.url)
         let trainImages = try IDXReader.images(at: files.trainImages)
@@ -147,21 +163,39 @@ public enum DataLoader {
         // Classes are 0 through the largest label seen in either set.
         let largest = max(trainLabels.max() ?? 0, test?.labels.max() ?? 0)
         let classNames = (0...Int(largest)).map(String.init)
+        if task == .binary, classNames.count != 2 {
+            throw .binaryNeedsTwoClasses(
+                source.url.path, classNames: classNames)
+        }
         let plan = try SplitPlan(
             count: trainImages.count, validationFraction: validationFraction,
             holdOutTest: test == nil, seed: seed, name: source.name)
+        func read(
+            _ images: IDXImages, _ labels: [UInt8], _ indices: [Int]? = nil
+        ) -> Dataset {
+            let set = images.dataset(
+                labels: labels, classNames: classNames, indices: indices)
+            return task == .regression ? asTargets(set) : set
+        }
         func split(_ indices: [Int]) -> Dataset {
-            trainImages.dataset(
-                labels: trainLabels, classNames: classNames, indices: indices)
+            read(trainImages, trainLabels, indices)
         }
 
         return DataSplits(
             name: source.name, source: source.url.path,
             train: split(plan.train), validation: split(plan.validation),
-            test: test.map {
-                $0.images.dataset(labels: $0.labels, classNames: classNames)
-            } ?? plan.test.map(split),
-            imageShape: (trainImages.rows, trainImages.columns))
+            test: test.map { read($0.images, $0.labels) }
+                ?? plan.test.map(split),
+            imageShape: (trainImages.rows, trainImages.columns), task: task)
+    }
+
+    /// `set` with its labels as regression targets. IDX class names are
+    /// the label values, so the class index is the value itself.
+    private static func asTargets(_ set: Dataset) -> Dataset {
+        Dataset(
+            unchecked: set.features, labels: [],
+            featureCount: set.featureCount, classNames: [],
+            targets: set.labels.map(Float.init), targetCount: 1)
     }
 
     private static func checkCount(
@@ -177,10 +211,11 @@ public enum DataLoader {
 
     private static func loadCSV(
         _ source: Source, imageShape: (rows: Int, columns: Int)?,
-        labelColumn: String?, validationFraction: Double, seed: UInt64
+        labelColumn: String?, task: Task?, validationFraction: Double,
+        seed: UInt64
     ) throws(DatasetError) -> DataSplits {
         let table = try CSVReader.read(
-            contentsOf: source.url, labelColumn: labelColumn)
+            contentsOf: source.url, labelColumn: labelColumn, task: task)
         let plan = try SplitPlan(
             count: table.dataset.count,
             validationFraction: validationFraction, holdOutTest: true,
@@ -197,6 +232,6 @@ public enum DataLoader {
             validation: scaled(plan.validation),
             test: plan.test.map(scaled),
             imageShape: imageShape, featureNames: table.featureNames,
-            standardization: scaling)
+            standardization: scaling, task: table.task)
     }
 }

@@ -20,14 +20,27 @@ public struct DataSplits: Sendable {
     /// splits; nil when the features were scaled by a fixed rule (IDX
     /// pixels /255).
     public var standardization: Standardization?
+    /// What the network learns: classes, a yes/no decision, or numbers.
+    public var task: Task
 
-    /// Creates splits from data sets that share features and classes.
+    /// Creates splits from data sets that share features and classes (or
+    /// targets). A nil `task` means regression when the splits hold
+    /// targets, and classification otherwise; a given one must fit them.
     public init(
         name: String, source: String, train: Dataset, validation: Dataset,
         test: Dataset?, imageShape: (rows: Int, columns: Int)? = nil,
         featureNames: [String]? = nil,
-        standardization: Standardization? = nil
+        standardization: Standardization? = nil, task: Task? = nil
     ) {
+        let resolved = task
+            ?? (train.isRegression ? .regression : .classification)
+        precondition(
+            (resolved == .regression) == train.isRegression,
+            "\(resolved) splits must hold targets exactly when regression")
+        precondition(
+            resolved != .binary || train.classNames.count == 2,
+            "binary splits with \(train.classNames.count) classes")
+        self.task = resolved
         self.name = name
         self.source = source
         self.train = train
@@ -41,6 +54,9 @@ public struct DataSplits: Sendable {
     /// Number of features per sample.
     public var featureCount: Int { train.featureCount }
 
-    /// Display names of the classes.
+    /// Display names of the classes; empty for regression.
     public var classNames: [String] { train.classNames }
+
+    /// Number of targets per sample: 1 for regression, 0 otherwise.
+    public var targetCount: Int { train.targetCount }
 }

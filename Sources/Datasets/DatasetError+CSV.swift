@@ -92,7 +92,7 @@ extension DatasetError {
         count == 1 ? "1 value" : "\(count) values"
     }
 
-    private static func place(
+    static func place(
         _ path: String, _ line: Int, _ column: Int, _ name: String?
     ) -> String {
         let base = "\(displayName(path)) line \(line), column \(column)"

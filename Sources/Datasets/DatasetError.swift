@@ -41,6 +41,10 @@ public struct DatasetError: Error, Equatable, CustomStringConvertible {
         case tooFewRows
         /// A validation fraction outside the range that can be honoured.
         case invalidFraction
+        /// Data that cannot be trained as the task asked for: a
+        /// regression target that is not a number, or binary
+        /// classification without exactly two classes.
+        case taskMismatch
     }
 
     /// What went wrong.

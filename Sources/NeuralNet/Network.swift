@@ -23,9 +23,9 @@ public final class Network {
     // dropoutsBefore[i] lists, in order, the indices into `dropouts` of the
     // stages between layer i - 1 (or the input) and layer i.
     let dropoutsBefore: [[Int]]
-    // Draws dropout masks; split off the construction generator so that
-    // masks repeat with the seed.
-    var dropoutGenerator: SeededGenerator
+    /// Draws dropout masks; split off the construction generator so that
+    /// masks repeat with the seed. Saved and restored by checkpoints.
+    public var dropoutGenerator: SeededGenerator
 
     /// Creates a network with freshly initialised weights and zero biases.
     ///

@@ -22,6 +22,18 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
         state = (splitMix(), splitMix(), splitMix(), splitMix())
     }
 
+    /// The four words of the generator's state, for checkpoints.
+    public var stateWords: [UInt64] { [state.0, state.1, state.2, state.3] }
+
+    /// Restores a generator from ``stateWords``; nil unless there are four
+    /// words, not all zero (a state xoshiro can never reach).
+    public init?(stateWords words: [UInt64]) {
+        guard words.count == 4, words.contains(where: { $0 != 0 }) else {
+            return nil
+        }
+        state = (words[0], words[1], words[2], words[3])
+    }
+
     /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         let result = rotateLeft(state.1 &* 5, by: 7) &* 9

@@ -11,6 +11,13 @@ struct ActiveClock {
     private var windowStart: UInt64 = 0
     private var windowSamples = 0
 
+    init() {}
+
+    /// A clock that starts with time already spent, as in a resumed run.
+    init(alreadyElapsed seconds: Double) {
+        accumulated = UInt64(max(0, seconds) * 1e9)
+    }
+
     /// Nanoseconds spent running so far.
     var activeNanoseconds: UInt64 {
         accumulated + (runningSince.map { Self.now - $0 } ?? 0)

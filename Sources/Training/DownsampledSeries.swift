@@ -1,7 +1,7 @@
 /// A metric curve of bounded size: when full, neighbouring points are
 /// averaged in pairs and later points are averaged over twice as many
 /// samples, so the whole run stays visible at even spacing.
-public struct DownsampledSeries: Sendable, Equatable {
+public struct DownsampledSeries: Sendable, Equatable, Codable {
     /// Most points kept; an even number of at least 2.
     public let capacity: Int
     /// Points kept, oldest first.

@@ -1,5 +1,5 @@
 /// The numbers of one finished epoch.
-public struct EpochSummary: Sendable, Equatable {
+public struct EpochSummary: Sendable, Equatable, Codable {
     /// The epoch, 1-based.
     public var epoch: Int
     /// Mean training loss over the epoch's batches.

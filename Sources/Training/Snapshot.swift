@@ -22,7 +22,7 @@ public struct Hyperparameters: Sendable, Equatable {
 }
 
 /// One point of a metric curve: its value after `step` batches.
-public struct SeriesPoint: Sendable, Equatable {
+public struct SeriesPoint: Sendable, Equatable, Codable {
     /// Batches trained when the value was taken.
     public var step: Int
     /// The metric's value.

@@ -41,17 +41,21 @@ struct Trainer {
     /// Commands taken from the mailbox but not applied yet: a single step
     /// ends a batch boundary, and what follows it waits for the next.
     private var pending: [Command] = []
-    private var lastGood: [(weights: [Float], bias: [Float])]
+    private var lastGood: [(weights: [Float], bias: [Float])] = []
     private var lastGoodStep = 0
 
     private var clock = ActiveClock()
     private var lastPublish: UInt64 = 0
     private var norms: [(gradientNorm: Float, updateNorm: Float)] = []
 
+    private let checkpoints: CheckpointPlan?
+
     init(
         configuration: TrainingConfiguration, data: DataSplits,
-        startPaused: Bool, session: TrainingSession
+        startPaused: Bool, checkpoints: CheckpointPlan?,
+        resume: TrainingCheckpoint?, session: TrainingSession
     ) {
+        self.checkpoints = checkpoints
         self.configuration = configuration
         self.data = data
         self.session = session
@@ -85,8 +89,71 @@ struct Trainer {
         validationAccuracy = DownsampledSeries(
             capacity: Self.validationCapacity)
         state = startPaused ? .paused : .running
-        lastGood = network.parameters
         norms = network.layers.map { _ in (0, 0) }
+        if let resume { restore(from: resume) }
+        lastGood = network.parameters
+        lastGoodStep = step
+    }
+
+    /// Continues a saved run: weights, optimizer, generators, schedule,
+    /// early stopping and history, from the epoch after the saved one.
+    private mutating func restore(from checkpoint: TrainingCheckpoint) {
+        let saved = checkpoint.state
+        do {
+            bestParameters = try checkpoint.restore(into: network)
+            try optimizer.load(checkpoint.optimizerState, for: network)
+        } catch {
+            preconditionFailure("validate the checkpoint first: \(error)")
+        }
+        guard let shuffle = SeededGenerator(hexWords: saved.generator),
+            let dropout = SeededGenerator(hexWords: saved.dropoutGenerator)
+        else { preconditionFailure("validate the checkpoint first") }
+        generator = shuffle
+        network.dropoutGenerator = dropout
+        rates = saved.rates
+        earlyStopping = saved.earlyStopping
+        trainingLoss = saved.trainingLoss
+        validationLoss = saved.validationLoss
+        validationAccuracy = saved.validationAccuracy
+        epoch = saved.epochsCompleted + 1
+        step = saved.step
+        clock = ActiveClock(alreadyElapsed: saved.elapsedSeconds)
+        optimizer.learningRate = rates.rate(atStep: step)
+        snapshot.epochSummaries = saved.epochSummaries
+        snapshot.events = saved.events
+        snapshot.validationLoss = validationLoss.points
+        snapshot.validationAccuracy = validationAccuracy.points
+    }
+
+    /// Writes a checkpoint of the run as it stands after an epoch.
+    private mutating func save(epochsCompleted: Int) {
+        guard let plan = checkpoints else { return }
+        let state = TrainingCheckpoint.State(
+            data: plan.data, configuration: SavedConfiguration(configuration),
+            epochsCompleted: epochsCompleted, step: step,
+            generator: generator.hexWords,
+            dropoutGenerator: network.dropoutGenerator.hexWords,
+            optimizerStep: optimizer.state.step, rates: rates,
+            earlyStopping: earlyStopping, trainingLoss: trainingLoss,
+            validationLoss: validationLoss,
+            validationAccuracy: validationAccuracy,
+            epochSummaries: snapshot.epochSummaries, events: snapshot.events,
+            elapsedSeconds: Double(clock.activeNanoseconds) / 1e9)
+        var tensors = TrainingCheckpoint.tensors(of: network)
+        if !bestParameters.isEmpty {
+            tensors += TrainingCheckpoint.tensors(
+                of: bestParameters, network: network, prefix: "best.")
+        }
+        tensors += TrainingCheckpoint.tensors(of: optimizer.state)
+        let checkpoint = TrainingCheckpoint(
+            state: state, tensors: tensors, path: plan.url.path)
+        do {
+            try checkpoint.save(to: plan.url)
+            session.report(.saved(path: plan.url.path, epoch: epochsCompleted))
+        } catch {
+            snapshot.message = "checkpoint not saved: \(error)"
+            session.report(.saveFailed("\(error)"))
+        }
     }
 
     // MARK: - The loop
@@ -102,6 +169,9 @@ struct Trainer {
         publish(force: true)
 
         epochs: while epoch <= configuration.epochs {
+            // From the identity each epoch, so an epoch's order depends only
+            // on the generator, which a checkpoint can carry.
+            for index in order.indices { order[index] = index }
             order.shuffle(using: &generator)
             var lossSum: Double = 0
             var lossCount = 0
@@ -147,6 +217,11 @@ struct Trainer {
                 meanLoss: Float(lossSum / Double(max(1, lossCount))),
                 samplesPerSecond: Double(train.count) / max(seconds, 1e-9))
             if stopEarlyIfDue() { break }
+            if let every = checkpoints?.everyEpochs, epoch % every == 0,
+                epoch < configuration.epochs
+            {
+                save(epochsCompleted: epoch)
+            }
             epoch += 1
         }
         finish()
@@ -299,6 +374,10 @@ struct Trainer {
             snapshot.testAccuracy = Float(result.correct)
                 / Float(max(1, test.count))
         }
+        // A run stopped inside an epoch resumes from that epoch's start,
+        // with the weights it had when it stopped.
+        save(epochsCompleted: quitRequested
+            ? epoch - 1 : min(epoch, configuration.epochs))
         epoch = min(epoch, configuration.epochs)
         state = .finished
         publish(force: true)

@@ -1,7 +1,7 @@
 /// A change applied by the session, recorded where it took effect.
-public struct TrainingEvent: Sendable, Equatable {
+public struct TrainingEvent: Sendable, Equatable, Codable {
     /// What changed.
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable, Codable {
         /// The learning rate moved from `old` to `new`.
         case learningRate(old: Float, new: Float)
         /// Updates stopped.

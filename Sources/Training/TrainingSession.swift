@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 import Dispatch
 import Synchronization
 
@@ -10,6 +11,28 @@ public enum SessionNotice: Sendable {
     case event(TrainingEvent)
     /// The run ended; the snapshot is final.
     case finished(Snapshot)
+    /// A checkpoint was written after `epoch`.
+    case saved(path: String, epoch: Int)
+    /// A checkpoint could not be written; training goes on.
+    case saveFailed(String)
+}
+
+/// Where and how often a run saves checkpoints.
+public struct CheckpointPlan: Sendable, Equatable {
+    /// The checkpoint file, replaced atomically at each save.
+    public var url: URL
+    /// Save after every this many epochs as well as at the end; nil saves
+    /// at the end only.
+    public var everyEpochs: Int?
+    /// The data the run reads, recorded for `--resume`.
+    public var data: DataReference
+
+    /// Creates a plan.
+    public init(url: URL, everyEpochs: Int?, data: DataReference) {
+        self.url = url
+        self.everyEpochs = everyEpochs
+        self.data = data
+    }
 }
 
 /// A training run on its own serial queue. Commands go in through a
@@ -25,6 +48,8 @@ public final class TrainingSession: Sendable {
     private let configuration: TrainingConfiguration
     private let data: DataSplits
     private let startPaused: Bool
+    private let checkpoints: CheckpointPlan?
+    private let resume: TrainingCheckpoint?
     private let notify: @Sendable (SessionNotice) -> Void
 
     /// Prepares a run; nothing trains until ``start()``.
@@ -33,11 +58,17 @@ public final class TrainingSession: Sendable {
     ///   - startPaused: wait for `.resume` or `.step` before the first batch.
     ///   - notify: called on the training queue for each epoch, event and
     ///     the end; keep it short.
+    ///   - checkpoints: where and how often to save the run, if at all.
+    ///   - resume: a checkpoint to continue from; check it first with
+    ///     ``TrainingCheckpoint/validate(inputs:outputs:)``.
     public init(
         configuration: TrainingConfiguration, data: DataSplits,
-        startPaused: Bool = false,
+        startPaused: Bool = false, checkpoints: CheckpointPlan? = nil,
+        resume: TrainingCheckpoint? = nil,
         notify: @escaping @Sendable (SessionNotice) -> Void = { _ in }
     ) {
+        self.checkpoints = checkpoints
+        self.resume = resume
         self.configuration = configuration
         self.data = data
         self.startPaused = startPaused
@@ -67,7 +98,8 @@ public final class TrainingSession: Sendable {
         queue.async { [self] in
             var trainer = Trainer(
                 configuration: configuration, data: data,
-                startPaused: startPaused, session: self)
+                startPaused: startPaused, checkpoints: checkpoints,
+                resume: resume, session: self)
             trainer.run()
             done.leave()
         }

@@ -11,8 +11,7 @@ struct DashboardRun {
     /// Time between frames when no key arrives.
     static let frameMilliseconds = 50
 
-    let options: Options
-    let data: DataSplits
+    let setup: RunSetup
 
     func run() -> Int32 {
         // Signals first: ncurses installs its own SIGINT and SIGTERM
@@ -27,9 +26,7 @@ struct DashboardRun {
             return 1
         }
         CursesBackend.installCrashRestore()
-        let session = TrainingSession(
-            configuration: options.configuration, data: data,
-            startPaused: options.startPaused)
+        let session = setup.session()
         session.start()
 
         var state = DashboardState()

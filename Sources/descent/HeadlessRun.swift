@@ -5,19 +5,23 @@ import Training
 
 /// A run without a screen: one line per epoch on stdout, then a summary.
 struct HeadlessRun {
-    let options: Options
-    let data: DataSplits
+    let setup: RunSetup
 
     func run() -> Int32 {
-        let configuration = options.configuration
-        let total = configuration.epochs
-        writeLine(Self.header(options: options, data: data))
-        let session = TrainingSession(
-            configuration: configuration, data: data
-        ) { notice in
+        let total = setup.configuration.epochs
+        writeLine(Self.header(setup))
+        if let resume = setup.resume {
+            writeLine("resuming after epoch \(resume.epochsCompleted) "
+                + "(step \(resume.step))")
+        }
+        let session = setup.session { notice in
             switch notice {
             case .epochEnded(let summary):
                 writeLine(Self.line(for: summary, of: total))
+            case .saved(let path, let epoch):
+                writeLine("saved \(path) after epoch \(epoch)")
+            case .saveFailed(let reason):
+                standardError("descent: checkpoint not saved: \(reason)")
             case .event, .finished:
                 break
             }
@@ -52,8 +56,9 @@ struct HeadlessRun {
         return session.snapshot
     }
 
-    static func header(options: Options, data: DataSplits) -> String {
-        let configuration = options.configuration
+    static func header(_ setup: RunSetup) -> String {
+        let configuration = setup.configuration
+        let data = setup.data
         let model = configuration.modelDescription(
             inputs: data.train.featureCount,
             outputs: data.train.classNames.count)

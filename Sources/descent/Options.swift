@@ -12,6 +12,20 @@ struct Options: Equatable {
     var blasThreads = 1
     var showHelp = false
     var showVersion = false
+    /// Where to write checkpoints (`--save`).
+    var savePath: String?
+    /// Epochs between checkpoints (`--save-every`).
+    var saveEvery: Int?
+    /// A checkpoint to continue (`--resume`).
+    var resumePath: String?
+    /// The flags the command line gave, by name.
+    var given: Set<String> = []
+
+    /// Flags that may go with `--resume`; the rest of the run is as saved.
+    static let resumable: Set<String> = [
+        "--resume", "--epochs", "--data", "--save", "--save-every",
+        "--headless", "--paused", "--threads",
+    ]
 }
 
 /// A command-line mistake, said in one line with what to do.
@@ -28,6 +42,7 @@ extension Options {
         var rest = arguments[...]
         while let flag = rest.popFirst() {
             let (name, inline) = split(flag)
+            options.given.insert(name)
             func value() throws(UsageError) -> String {
                 if let inline { return inline }
                 // A flag where the value should be means the value is
@@ -160,6 +175,10 @@ extension Options {
             case "--eps":
                 options.configuration.optimizer.epsilon =
                     try number(value(), flag: name, above: 0)
+            case "--save": options.savePath = try value()
+            case "--save-every":
+                options.saveEvery = try integer(value(), flag: name, min: 1)
+            case "--resume": options.resumePath = try value()
             case "--threads":
                 let text = try value()
                 let threads = try integer(text, flag: name, min: 1)
@@ -174,6 +193,19 @@ extension Options {
                 throw UsageError(description: "unknown option \"\(flag)\"; "
                     + "see descent --help")
             }
+        }
+        if options.resumePath != nil {
+            let extra = options.given.subtracting(resumable).sorted()
+            guard extra.isEmpty else {
+                throw UsageError(description: "--resume continues a run as "
+                    + "it was saved; \(extra.joined(separator: ", ")) cannot "
+                    + "change it (only --epochs, --data, --save, --save-every, "
+                    + "--headless, --paused and --threads go with --resume)")
+            }
+        }
+        if options.saveEvery != nil, options.savePath == nil {
+            throw UsageError(description: "--save-every needs --save FILE "
+                + "to know where to write")
         }
         do {
             options.configuration.hiddenLayers = try LayerSpec.parseList(

@@ -49,6 +49,26 @@ func main() -> Int32 {
     }
 
     BLAS.setThreads(options.blasThreads)
+    var resume: TrainingCheckpoint?
+    if let path = options.resumePath {
+        do {
+            let checkpoint = try TrainingCheckpoint(
+                contentsOf: URL(fileURLWithPath: path))
+            let epochs = options.configuration.epochs
+            options.configuration = try checkpoint.configuration()
+            if options.given.contains("--epochs") {
+                options.configuration.epochs = epochs
+            }
+            if !options.given.contains("--data") {
+                options.data = checkpoint.data.spec
+            }
+            options.validationFraction = checkpoint.data.validationFraction
+            resume = checkpoint
+        } catch {
+            standardError("descent: \(error)")
+            return 1
+        }
+    }
     let data: DataSplits
     do {
         data = try DataLoader.load(
@@ -97,10 +117,37 @@ func main() -> Int32 {
         return usageFailure
     }
 
-    if options.headless || isatty(STDOUT_FILENO) == 0 {
-        return HeadlessRun(options: options, data: data).run()
+    if let resume {
+        do {
+            try resume.validate(
+                inputs: data.train.featureCount,
+                outputs: data.train.classNames.count)
+        } catch {
+            standardError("descent: \(error)")
+            return 1
+        }
+        guard resume.epochsCompleted < options.configuration.epochs else {
+            standardError("descent: \(options.resumePath ?? ""): the run "
+                + "already finished its \(resume.epochsCompleted) epochs; "
+                + "give --epochs with a larger number to train on")
+            return usageFailure
+        }
     }
-    return DashboardRun(options: options, data: data).run()
+    let run = RunSetup(
+        configuration: options.configuration, data: data,
+        startPaused: options.startPaused,
+        checkpoints: options.savePath.map {
+            CheckpointPlan(
+                url: URL(fileURLWithPath: $0), everyEpochs: options.saveEvery,
+                data: DataReference(
+                    spec: options.data,
+                    validationFraction: options.validationFraction))
+        },
+        resume: resume)
+    if options.headless || isatty(STDOUT_FILENO) == 0 {
+        return HeadlessRun(setup: run).run()
+    }
+    return DashboardRun(setup: run).run()
 }
 
 exit(main())

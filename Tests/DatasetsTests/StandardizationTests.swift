@@ -34,14 +34,16 @@ import Testing
 
     @Test func loaderScalesEverySplitWithTrainingStatisticsOnly() throws {
         // Feature 0 is the row number squared, feature 1 is constant; the
-        // label names the row, so raw values can be recovered.
+        // label names the row, so raw values can be recovered. Thirty
+        // distinct integer labels would be read as regression targets.
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let text = (0..<30).map { "\($0 * $0),3,\($0)" }
             .joined(separator: "\n")
         let file = try folder.write("squares.csv", text: text)
         let splits = try DataLoader.load(
-            file.path, validationFraction: 0.2, seed: 21)
+            file.path, task: .classification, validationFraction: 0.2,
+            seed: 21)
         let scaling = try #require(splits.standardization)
 
         func rawRows(_ set: Dataset) -> [Double] {

@@ -89,3 +89,24 @@ func idxImages(count: Int, rows: Int = 2, columns: Int = 2, first: Int = 0)
 func idxLabels(_ labels: [UInt8]) -> Data {
     idxFile(magic: 0x801, sizes: [labels.count], body: labels)
 }
+
+/// A regression CSV with a header, `a,b,y`, where y = 2a - b + 0.5 for
+/// a = row / 4 and b = (7 row) mod 11: made here, so no file is bundled.
+func linearCSV(rows: Int) -> String {
+    let lines = (0..<rows).map { row in
+        let (a, b) = linearFeatures(row)
+        return "\(a),\(b),\(linearTarget(row))"
+    }
+    return (["a,b,y"] + lines).joined(separator: "\n") + "\n"
+}
+
+/// The features a and b of row `row` of `linearCSV`.
+func linearFeatures(_ row: Int) -> (a: Float, b: Float) {
+    (Float(row) / 4, Float((7 * row) % 11))
+}
+
+/// The target y of row `row` of `linearCSV`, exact in Float.
+func linearTarget(_ row: Int) -> Float {
+    let (a, b) = linearFeatures(row)
+    return 2 * a - b + 0.5
+}
