@@ -2,7 +2,7 @@
 /// it makes once the task is known.
 struct CSVLabels {
     /// The task asked for; nil to let the labels decide.
-    private let task: Task?
+    private let task: LearningTask?
     /// Rows read so far.
     private(set) var rowCount = 0
     /// The labels as written; not kept when regression is forced.
@@ -12,7 +12,7 @@ struct CSVLabels {
     private var allNumbers = true
     private var allIntegers = true
 
-    init(rowCapacity: Int, task: Task?) {
+    init(rowCapacity: Int, task: LearningTask?) {
         self.task = task
         if task != .regression { texts.reserveCapacity(rowCapacity) }
         values.reserveCapacity(rowCapacity)
@@ -45,7 +45,7 @@ struct CSVLabels {
     /// they are read for.
     func dataset(
         features: [Float], featureCount: Int, file: String
-    ) throws(DatasetError) -> (Dataset, Task) {
+    ) throws(DatasetError) -> (Dataset, LearningTask) {
         // A fraction in an all-numeric column settles the rule at once;
         // counting the distinct values of a large column would cost time.
         let isQuantity = allNumbers && !allIntegers
@@ -54,7 +54,7 @@ struct CSVLabels {
         }
 
         let classes = Self.classes(of: texts)
-        let resolved = task ?? Task.detected(
+        let resolved = task ?? LearningTask.detected(
             labelsAreNumbers: allNumbers, labelsAreIntegers: allIntegers,
             classCount: classes.names.count)
         if resolved == .regression {

@@ -4,7 +4,7 @@ struct CSVParser {
     private let file: String
     private let labelColumn: String?
     /// The task asked for; nil to let the labels decide.
-    private let task: Task?
+    private let task: LearningTask?
 
     private var cells: [CSVCell] = []
     private var lineStart = 0
@@ -12,7 +12,7 @@ struct CSVParser {
 
     init(
         bytes: UnsafeBufferPointer<UInt8>, file: String, labelColumn: String?,
-        task: Task? = nil
+        task: LearningTask? = nil
     ) {
         self.bytes = bytes
         self.file = file

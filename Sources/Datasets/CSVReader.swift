@@ -14,12 +14,12 @@ import Foundation
 ///   10), and otherwise by Swift's String ordering (code points, so "B"
 ///   before "a"). Class names are the labels as written.
 /// - `task` says what the labels are for; nil lets them decide, by the
-///   rule described at `Task`. For regression the labels become targets,
+///   rule described at `LearningTask`. For regression the labels become targets,
 ///   one per row, as written (not scaled).
 public enum CSVReader {
     /// Reads the CSV file at `url`, plain or gzip.
     public static func read(
-        contentsOf url: URL, labelColumn: String? = nil, task: Task? = nil
+        contentsOf url: URL, labelColumn: String? = nil, task: LearningTask? = nil
     ) throws(DatasetError) -> CSVTable {
         try parse(
             DataFile.contents(of: url), file: url.path,
@@ -29,7 +29,7 @@ public enum CSVReader {
     /// Parses CSV bytes (plain or gzip); `file` names them in errors.
     public static func parse(
         _ data: Data, file: String, labelColumn: String? = nil,
-        task: Task? = nil
+        task: LearningTask? = nil
     ) throws(DatasetError) -> CSVTable {
         let text = try Gzip.decompress(data, file: file)
         let result = text.withUnsafeBytes { raw in

@@ -11,13 +11,13 @@ public struct CSVTable: Sendable, Equatable {
     /// 1-based column of the labels in the file.
     public var labelColumn: Int
     /// What the label column is read for: given, or found from the labels.
-    public var task: Task
+    public var task: LearningTask
 
     /// Creates a table; a nil `task` means regression when `dataset` holds
     /// targets, and classification otherwise.
     public init(
         dataset: Dataset, featureNames: [String]?, labelName: String?,
-        labelColumn: Int, task: Task? = nil
+        labelColumn: Int, task: LearningTask? = nil
     ) {
         self.dataset = dataset
         self.featureNames = featureNames

@@ -35,7 +35,7 @@ public enum DataLoader {
     /// loss and RMSE then stay in the data's own units (and R² does not
     /// depend on scaling anyway), and predictions need no unscaling.
     public static func load(
-        _ spec: String, labelColumn: String? = nil, task: Task? = nil,
+        _ spec: String, labelColumn: String? = nil, task: LearningTask? = nil,
         validationFraction: Double, seed: UInt64
     ) throws(DatasetError) -> DataSplits {
         guard validationFraction > 0 && validationFraction < 1 else {
@@ -130,7 +130,7 @@ public enum DataLoader {
     // MARK: - Loading
 
     private static func loadIDX(
-        _ source: Source, task: Task, validationFraction: Double,
+        _ source: Source, task: LearningTask, validationFraction: Double,
         seed: UInt64
     ) throws(DatasetError) -> DataSplits {
         let files = try IDXFolder(locating: source.url)
@@ -211,7 +211,7 @@ public enum DataLoader {
 
     private static func loadCSV(
         _ source: Source, imageShape: (rows: Int, columns: Int)?,
-        labelColumn: String?, task: Task?, validationFraction: Double,
+        labelColumn: String?, task: LearningTask?, validationFraction: Double,
         seed: UInt64
     ) throws(DatasetError) -> DataSplits {
         let table = try CSVReader.read(

@@ -21,7 +21,7 @@ public struct DataSplits: Sendable {
     /// pixels /255).
     public var standardization: Standardization?
     /// What the network learns: classes, a yes/no decision, or numbers.
-    public var task: Task
+    public var task: LearningTask
 
     /// Creates splits from data sets that share features and classes (or
     /// targets). A nil `task` means regression when the splits hold
@@ -30,7 +30,7 @@ public struct DataSplits: Sendable {
         name: String, source: String, train: Dataset, validation: Dataset,
         test: Dataset?, imageShape: (rows: Int, columns: Int)? = nil,
         featureNames: [String]? = nil,
-        standardization: Standardization? = nil, task: Task? = nil
+        standardization: Standardization? = nil, task: LearningTask? = nil
     ) {
         let resolved = task
             ?? (train.isRegression ? .regression : .classification)

@@ -12,12 +12,17 @@ public struct EpochSummary: Sendable, Equatable, Codable {
     public var samplesPerSecond: Double
     /// Learning rate at the end of the epoch.
     public var learningRate: Float
+    /// Root mean squared error on the validation split, for regression.
+    public var validationRMSE: Float?
+    /// R² on the validation split, for regression.
+    public var validationR2: Float?
 
     /// Creates a summary.
     public init(
         epoch: Int, trainingLoss: Float, validationLoss: Float,
         validationAccuracy: Float, samplesPerSecond: Double,
-        learningRate: Float
+        learningRate: Float, validationRMSE: Float? = nil,
+        validationR2: Float? = nil
     ) {
         self.epoch = epoch
         self.trainingLoss = trainingLoss
@@ -25,5 +30,7 @@ public struct EpochSummary: Sendable, Equatable, Codable {
         self.validationAccuracy = validationAccuracy
         self.samplesPerSecond = samplesPerSecond
         self.learningRate = learningRate
+        self.validationRMSE = validationRMSE
+        self.validationR2 = validationR2
     }
 }

@@ -23,6 +23,7 @@ struct SavedConfiguration: Codable, Equatable, Sendable {
     var seed: String
     var schedule: LearningRateSchedule
     var earlyStoppingPatience: Int?
+    var labelSmoothing: Float
 
     init(_ configuration: TrainingConfiguration) {
         let settings = configuration.optimizer
@@ -47,6 +48,7 @@ struct SavedConfiguration: Codable, Equatable, Sendable {
         seed = String(configuration.seed)
         schedule = configuration.schedule
         earlyStoppingPatience = configuration.earlyStoppingPatience
+        labelSmoothing = configuration.labelSmoothing
     }
 
     /// The configuration back, or a reason it cannot be read.
@@ -84,6 +86,7 @@ struct SavedConfiguration: Codable, Equatable, Sendable {
         configuration.optimizer.weightDecay = weightDecay
         configuration.optimizer.l1 = l1
         configuration.optimizer.clipNorm = clipNorm
+        configuration.labelSmoothing = labelSmoothing
         return .success(configuration)
     }
 }

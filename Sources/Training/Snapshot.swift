@@ -115,6 +115,10 @@ public struct Snapshot: Sendable, Equatable {
     public var testAccuracy: Float?
     /// Loss on the test set, once the run has finished.
     public var testLoss: Float?
+    /// Root mean squared error on the test set, for regression.
+    public var testRMSE: Float?
+    /// R² on the test set, for regression.
+    public var testR2: Float?
     /// A line for the user, such as why the run paused itself.
     public var message: String?
 

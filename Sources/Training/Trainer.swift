@@ -63,7 +63,8 @@ struct Trainer {
         network = Network(
             inputSize: data.train.featureCount,
             hidden: configuration.hiddenLayers,
-            outputs: data.train.classNames.count,
+            outputs: data.outputCount,
+            loss: data.loss(labelSmoothing: configuration.labelSmoothing),
             initialization: configuration.initialization,
             maxBatch: max(1, configuration.batchSize),
             generator: &generator)
@@ -164,7 +165,11 @@ struct Trainer {
         let width = train.featureCount
         var order = Array(0..<train.count)
         var batchInputs = [Float](repeating: 0, count: batchSize * width)
-        var batchLabels = [Int32](repeating: 0, count: batchSize)
+        let regression = train.isRegression
+        var batchLabels = [Int32](
+            repeating: 0, count: regression ? 0 : batchSize)
+        var batchTargets = [Float](
+            repeating: 0, count: regression ? batchSize * train.targetCount : 0)
         if state == .running { clock.resume() }
         publish(force: true)
 
@@ -183,12 +188,18 @@ struct Trainer {
                 let count = min(batchSize, train.count - start)
                 gather(
                     train, order[start..<(start + count)],
-                    into: &batchInputs, labels: &batchLabels)
+                    into: &batchInputs, labels: &batchLabels,
+                    targets: &batchTargets)
                 let loss = batchInputs.withUnsafeBufferPointer { inputs in
-                    batchLabels.withUnsafeBufferPointer { labels in
-                        network.trainingStep(
-                            inputs: inputs, labels: labels, count: count)
-                    }
+                    regression
+                        ? batchTargets.withUnsafeBufferPointer { targets in
+                            network.trainingStep(
+                                inputs: inputs, targets: targets, count: count)
+                        }
+                        : batchLabels.withUnsafeBufferPointer { labels in
+                            network.trainingStep(
+                                inputs: inputs, labels: labels, count: count)
+                        }
                 }
                 guard loss.isFinite else {
                     diverge(loss: loss)
@@ -320,21 +331,23 @@ struct Trainer {
     // MARK: - Epochs and the end
 
     private mutating func endEpoch(meanLoss: Float, samplesPerSecond: Double) {
-        let validation = data.validation
-        let result = network.evaluate(
-            inputs: validation.features, labels: validation.labels)
-        let accuracy = Float(result.correct) / Float(max(1, validation.count))
+        let result = Evaluation(network, on: data.validation)
         // Bounded copies: a run of many short epochs would otherwise copy
         // ever longer arrays into every published snapshot.
         validationLoss.append(step: step, value: result.loss)
-        validationAccuracy.append(step: step, value: accuracy)
+        if let accuracy = result.accuracy {
+            validationAccuracy.append(step: step, value: accuracy)
+        }
         snapshot.validationLoss = validationLoss.points
         snapshot.validationAccuracy = validationAccuracy.points
         let summary = EpochSummary(
             epoch: epoch, trainingLoss: meanLoss,
-            validationLoss: result.loss, validationAccuracy: accuracy,
+            validationLoss: result.loss,
+            validationAccuracy: result.accuracy ?? .nan,
             samplesPerSecond: samplesPerSecond,
-            learningRate: optimizer.learningRate)
+            learningRate: optimizer.learningRate,
+            validationRMSE: result.rootMeanSquaredError,
+            validationR2: result.rSquared)
         if snapshot.epochSummaries.count == Self.summaryCapacity {
             snapshot.epochSummaries.removeFirst()
         }
@@ -368,11 +381,11 @@ struct Trainer {
         clock.pause()
         if quitRequested { record(.stopped) }
         if let test = data.test {
-            let result = network.evaluate(
-                inputs: test.features, labels: test.labels)
+            let result = Evaluation(network, on: test)
             snapshot.testLoss = result.loss
-            snapshot.testAccuracy = Float(result.correct)
-                / Float(max(1, test.count))
+            snapshot.testAccuracy = result.accuracy
+            snapshot.testRMSE = result.rootMeanSquaredError
+            snapshot.testR2 = result.rSquared
         }
         // A run stopped inside an epoch resumes from that epoch's start,
         // with the weights it had when it stopped.
@@ -418,20 +431,37 @@ struct Trainer {
 
     // MARK: - Batches
 
-    /// Copies the rows named by `indices` into the batch buffers.
+    /// Copies the rows named by `indices` into the batch buffers: labels
+    /// for classification, targets for regression.
     private func gather(
         _ set: Dataset, _ indices: ArraySlice<Int>,
-        into inputs: inout [Float], labels: inout [Int32]
+        into inputs: inout [Float], labels: inout [Int32],
+        targets: inout [Float]
     ) {
-        // inputs is (batch, featureCount); rows copied whole.
-        let width = set.featureCount
-        set.features.withUnsafeBufferPointer { source in
-            inputs.withUnsafeMutableBufferPointer { target in
+        // inputs is (batch, featureCount), targets (batch, targetCount);
+        // rows copied whole.
+        Self.copyRows(
+            set.features, width: set.featureCount, indices, into: &inputs)
+        if set.isRegression {
+            Self.copyRows(
+                set.targets, width: set.targetCount, indices, into: &targets)
+        } else {
+            for (row, index) in indices.enumerated() {
+                labels[row] = set.labels[index]
+            }
+        }
+    }
+
+    private static func copyRows(
+        _ source: [Float], width: Int, _ indices: ArraySlice<Int>,
+        into target: inout [Float]
+    ) {
+        source.withUnsafeBufferPointer { source in
+            target.withUnsafeMutableBufferPointer { target in
                 for (row, index) in indices.enumerated() {
-                    let from = source.baseAddress! + index * width
-                    (target.baseAddress! + row * width)
-                        .update(from: from, count: width)
-                    labels[row] = set.labels[index]
+                    (target.baseAddress! + row * width).update(
+                        from: source.baseAddress! + index * width,
+                        count: width)
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Checkpoints
+import Datasets
 import Foundation
 import NeuralNet
 
@@ -168,14 +169,16 @@ extension SeededGenerator {
 }
 
 extension TrainingCheckpoint {
-    /// Checks that the checkpoint fits a network for data of this shape:
-    /// weights, best weights and optimizer buffers, names and sizes.
-    public func validate(inputs: Int, outputs: Int) throws(CheckpointError) {
+    /// Checks that the checkpoint fits a network for this data: weights,
+    /// best weights and optimizer buffers, names and sizes.
+    public func validate(for data: DataSplits) throws(CheckpointError) {
         let configuration = try configuration()
         var generator = SeededGenerator(seed: 0)
         let network = Network(
-            inputSize: inputs, hidden: configuration.hiddenLayers,
-            outputs: outputs, initialization: configuration.initialization,
+            inputSize: data.train.featureCount,
+            hidden: configuration.hiddenLayers, outputs: data.outputCount,
+            loss: data.loss(labelSmoothing: configuration.labelSmoothing),
+            initialization: configuration.initialization,
             maxBatch: 1, generator: &generator)
         _ = try restore(into: network)
         guard SeededGenerator(hexWords: state.generator) != nil,

@@ -14,6 +14,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var epochs: Int
     /// Seeds weight initialisation and shuffling.
     public var seed: UInt64
+    /// Label smoothing for softmax cross-entropy (0 = none), as PyTorch's
+    /// `CrossEntropyLoss(label_smoothing:)`.
+    public var labelSmoothing: Float = 0
     /// How the learning rate moves over the run.
     public var schedule: LearningRateSchedule
     /// Epochs without a better validation loss before the run stops and

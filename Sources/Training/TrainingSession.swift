@@ -83,7 +83,7 @@ public final class TrainingSession: Sendable {
         let steps = (data.train.count + batchSize - 1) / batchSize
         let model = configuration.modelDescription(
             inputs: data.train.featureCount,
-            outputs: data.train.classNames.count)
+            outputs: data.outputCount)
         latest = Mutex(Snapshot(
             datasetName: data.name, modelDescription: model,
             state: startPaused ? .paused : .running, epoch: 1,

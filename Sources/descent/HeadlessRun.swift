@@ -61,7 +61,7 @@ struct HeadlessRun {
         let data = setup.data
         let model = configuration.modelDescription(
             inputs: data.train.featureCount,
-            outputs: data.train.classNames.count)
+            outputs: data.outputCount)
         let test = data.test.map { " test \($0.count)" } ?? ""
         return "\(data.name): train \(data.train.count) "
             + "val \(data.validation.count)\(test)  model \(model)  "
@@ -87,7 +87,10 @@ struct HeadlessRun {
         "epoch \(summary.epoch)/\(total)  loss "
             + lossText(summary.trainingLoss)
             + "  val " + lossText(summary.validationLoss)
-            + "  acc " + percent(summary.validationAccuracy)
+            + score(
+                accuracy: summary.validationAccuracy,
+                rootMeanSquaredError: summary.validationRMSE,
+                rSquared: summary.validationR2)
             + "  " + rate(summary.samplesPerSecond) + " samples/s"
             + "  lr " + format(summary.learningRate)
     }

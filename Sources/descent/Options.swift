@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 import NeuralNet
 import Training
@@ -12,6 +13,8 @@ struct Options: Equatable {
     var blasThreads = 1
     var showHelp = false
     var showVersion = false
+    /// The task, when forced (`--task`); nil follows the data.
+    var task: LearningTask?
     /// Where to write checkpoints (`--save`).
     var savePath: String?
     /// Epochs between checkpoints (`--save-every`).
@@ -175,6 +178,21 @@ extension Options {
             case "--eps":
                 options.configuration.optimizer.epsilon =
                     try number(value(), flag: name, above: 0)
+            case "--task":
+                let text = try value()
+                guard let task = LearningTask(rawValue: text) else {
+                    throw UsageError(description: "--task: \"\(text)\" is not "
+                        + "one of classification, binary, regression")
+                }
+                options.task = task
+            case "--label-smoothing":
+                let text = try value()
+                let smoothing: Float = try number(text, flag: name, from: 0)
+                guard smoothing < 1 else {
+                    throw UsageError(description: "--label-smoothing: \(text) "
+                        + "must be below 1, such as 0.1")
+                }
+                options.configuration.labelSmoothing = smoothing
             case "--save": options.savePath = try value()
             case "--save-every":
                 options.saveEvery = try integer(value(), flag: name, min: 1)

@@ -47,13 +47,17 @@ struct RunOutcome {
             parts.append("stopped in epoch \(snapshot.epoch) of "
                 + "\(snapshot.totalEpochs) at step \(snapshot.step)")
         }
-        if let accuracy = snapshot.testAccuracy, let loss = snapshot.testLoss {
-            parts.append("test loss " + lossText(loss) + "  acc "
-                + percent(accuracy))
+        if let loss = snapshot.testLoss {
+            parts.append("test loss " + lossText(loss) + score(
+                accuracy: snapshot.testAccuracy,
+                rootMeanSquaredError: snapshot.testRMSE,
+                rSquared: snapshot.testR2))
         } else if let last = snapshot.epochSummaries.last {
             parts.append("no test set; val loss "
-                + lossText(last.validationLoss) + "  acc "
-                + percent(last.validationAccuracy))
+                + lossText(last.validationLoss) + score(
+                    accuracy: last.validationAccuracy,
+                    rootMeanSquaredError: last.validationRMSE,
+                    rSquared: last.validationR2))
         }
         let epochs = snapshot.epochSummaries.count
         let seconds = String(format: "%.1f s", snapshot.elapsedSeconds)
@@ -76,4 +80,16 @@ func lossText(_ loss: Float) -> String {
     if loss.isInfinite { return loss > 0 ? "inf" : "-inf" }
     return abs(loss) < 10_000
         ? String(format: "%.4f", loss) : String(format: "%.3e", loss)
+}
+
+/// `  acc 97.54%` for classification, `  rmse 0.412  r2 0.953` for
+/// regression.
+func score(
+    accuracy: Float?, rootMeanSquaredError: Float?, rSquared: Float?
+) -> String {
+    if let rootMeanSquaredError, let rSquared {
+        return "  rmse " + String(format: "%.4g", rootMeanSquaredError)
+            + "  r2 " + String(format: "%.4f", rSquared)
+    }
+    return accuracy.map { "  acc " + percent($0) } ?? ""
 }

@@ -72,14 +72,15 @@ func main() -> Int32 {
     let data: DataSplits
     do {
         data = try DataLoader.load(
-            options.data, validationFraction: options.validationFraction,
+            options.data, task: options.task,
+            validationFraction: options.validationFraction,
             seed: options.configuration.seed)
     } catch {
         standardError("descent: \(error)")
         return 1
     }
 
-    if data.train.classNames.count < 2 {
+    if data.task != .regression, data.train.classNames.count < 2 {
         let only = data.train.classNames.first.map { " (\"\($0)\")" } ?? ""
         standardError("descent: \(data.source) has one class\(only); "
             + "training a classifier needs at least two")
@@ -110,8 +111,7 @@ func main() -> Int32 {
     }
     do {
         try options.checkFits(
-            inputs: data.train.featureCount,
-            outputs: data.train.classNames.count)
+            inputs: data.train.featureCount, outputs: data.outputCount)
     } catch {
         standardError("descent: \(error)")
         return usageFailure
@@ -119,9 +119,7 @@ func main() -> Int32 {
 
     if let resume {
         do {
-            try resume.validate(
-                inputs: data.train.featureCount,
-                outputs: data.train.classNames.count)
+            try resume.validate(for: data)
         } catch {
             standardError("descent: \(error)")
             return 1

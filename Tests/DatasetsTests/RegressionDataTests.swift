@@ -110,7 +110,7 @@ import Testing
         let classes = Dataset(
             features: [1, 2], labels: [0, 1], featureCount: 1,
             classNames: ["a", "b"])
-        func splits(_ set: Dataset, _ task: Task?) -> DataSplits {
+        func splits(_ set: Dataset, _ task: LearningTask?) -> DataSplits {
             DataSplits(
                 name: "n", source: "s", train: set, validation: set,
                 test: nil, task: task)

@@ -5,7 +5,7 @@ import Testing
 /// The task follows from the data when none is given.
 @Suite struct TaskDetectionTests {
     /// The task `text` is read for when none is given.
-    func detect(_ text: String) throws -> Task {
+    func detect(_ text: String) throws -> LearningTask {
         try CSVReader.parse(Data(text.utf8), file: "t.csv").task
     }
 
@@ -93,8 +93,8 @@ import Testing
     }
 
     @Test func ruleTableMatchesTheDocumentedRule() {
-        func task(_ numbers: Bool, _ integers: Bool, _ classes: Int) -> Task {
-            Task.detected(
+        func task(_ numbers: Bool, _ integers: Bool, _ classes: Int) -> LearningTask {
+            LearningTask.detected(
                 labelsAreNumbers: numbers, labelsAreIntegers: integers,
                 classCount: classes)
         }
@@ -105,12 +105,12 @@ import Testing
         #expect(task(true, true, 20) == .classification)
         #expect(task(true, true, 21) == .regression)
         #expect(task(true, false, 2) == .regression)
-        #expect(Task.maximumIntegerClasses == 20)
+        #expect(LearningTask.maximumIntegerClasses == 20)
     }
 
     @Test func tasksAreNamedAsUsersTypeThem() {
-        #expect(Task.allCases.map(\.rawValue)
+        #expect(LearningTask.allCases.map(\.rawValue)
             == ["classification", "binary", "regression"])
-        #expect(Task(rawValue: "regression") == .regression)
+        #expect(LearningTask(rawValue: "regression") == .regression)
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// A given task overrides the rule, and says exactly why when it cannot.
 @Suite struct TaskForcingTests {
-    func parse(_ text: String, task: Task?) throws -> CSVTable {
+    func parse(_ text: String, task: LearningTask?) throws -> CSVTable {
         try CSVReader.parse(Data(text.utf8), file: "t.csv", task: task)
     }
 

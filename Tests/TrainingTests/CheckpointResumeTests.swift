@@ -1,4 +1,5 @@
 import Checkpoints
+import Datasets
 import Dispatch
 import Foundation
 import NeuralNet
@@ -50,7 +51,7 @@ import Testing
 
         let checkpoint = try TrainingCheckpoint(contentsOf: middle)
         #expect(checkpoint.epochsCompleted == 2)
-        try checkpoint.validate(inputs: 2, outputs: 2)
+        try checkpoint.validate(for: blobSplits())
         let resumed = TrainingSession(
             configuration: try checkpoint.configuration(), data: blobSplits(),
             resume: checkpoint)
@@ -123,8 +124,20 @@ import Testing
         session.start()
         #expect(session.waitUntilFinished(timeout: .now() + 60))
         let checkpoint = try TrainingCheckpoint(contentsOf: file)
+        // The same blobs with three more features.
+        func widened(_ set: Dataset) -> Dataset {
+            var features: [Float] = []
+            for row in 0..<set.count { features += set.row(row) + [0, 0, 0] }
+            return Dataset(
+                features: features, labels: set.labels, featureCount: 5,
+                classNames: set.classNames)
+        }
+        let splits = blobSplits()
+        let wideBlobs = DataSplits(
+            name: "wide", source: "memory", train: widened(splits.train),
+            validation: widened(splits.validation), test: nil)
         let error = #expect(throws: CheckpointError.self) {
-            try checkpoint.validate(inputs: 5, outputs: 2)
+            try checkpoint.validate(for: wideBlobs)
         }
         #expect(error?.description == "run.ckpt: its weights are for a "
             + "2-8-6-2 network, not 5-8-6-2 gelu,tanh; resume it with the "

@@ -16,10 +16,7 @@
 /// A given task overrides the rule. Forcing `regression` on a column with
 /// a non-numeric value, or `binary` on data without exactly 2 classes, is
 /// a `DatasetError` of kind `taskMismatch`.
-///
-/// Note: modules that import Datasets and also use Swift concurrency's
-/// `Task` must write `_Concurrency.Task` for the latter.
-public enum Task: String, Sendable, Equatable, CaseIterable {
+public enum LearningTask: String, Sendable, Equatable, CaseIterable {
     /// One class out of several: softmax over one output per class.
     case classification
     /// One of exactly two classes: a single yes/no output.
@@ -39,7 +36,7 @@ public enum Task: String, Sendable, Equatable, CaseIterable {
     ///   - classCount: the number of distinct labels.
     public static func detected(
         labelsAreNumbers: Bool, labelsAreIntegers: Bool, classCount: Int
-    ) -> Task {
+    ) -> LearningTask {
         let isClasses = !labelsAreNumbers
             || (labelsAreIntegers && classCount <= maximumIntegerClasses)
         guard isClasses else { return .regression }
