@@ -37,7 +37,7 @@ let package = Package(
             name: "descent",
             dependencies: [
                 "NeuralNet", "Datasets", "Training", "Terminal",
-                "Dashboard", "CursesTerminal",
+                "Dashboard", "CursesTerminal", "Checkpoints",
             ]),
 
         .testTarget(

@@ -49,13 +49,16 @@ struct Trainer {
     private var norms: [(gradientNorm: Float, updateNorm: Float)] = []
 
     private let checkpoints: CheckpointPlan?
+    private let log: MetricsLog?
 
     init(
         configuration: TrainingConfiguration, data: DataSplits,
         startPaused: Bool, checkpoints: CheckpointPlan?,
-        resume: TrainingCheckpoint?, session: TrainingSession
+        resume: TrainingCheckpoint?, log: MetricsLog?,
+        session: TrainingSession
     ) {
         self.checkpoints = checkpoints
+        self.log = log
         self.configuration = configuration
         self.data = data
         self.session = session
@@ -211,6 +214,9 @@ struct Trainer {
                 lossSum += Double(loss)
                 lossCount += 1
                 trainingLoss.append(step: step, value: loss)
+                log?.logBatch(
+                    step: step, epoch: epoch, loss: loss,
+                    learningRate: optimizer.learningRate)
                 clock.count(samples: count)
                 if step - lastGoodStep >= Self.rollbackInterval {
                     lastGood = network.parameters

@@ -9,11 +9,14 @@ public struct DataReference: Codable, Equatable, Sendable {
     public var spec: String
     /// The validation fraction the splits were made with.
     public var validationFraction: Double
+    /// The task when it was forced with `--task`; nil followed the data.
+    public var task: String?
 
     /// Creates a reference.
-    public init(spec: String, validationFraction: Double) {
+    public init(spec: String, validationFraction: Double, task: String? = nil) {
         self.spec = spec
         self.validationFraction = validationFraction
+        self.task = task
     }
 }
 
@@ -217,5 +220,22 @@ extension TrainingCheckpoint {
         CheckpointError(
             .malformedState, file: path,
             message: "\(name): \(reason); the file cannot be resumed")
+    }
+}
+
+extension TrainingCheckpoint {
+    /// The trained network, ready to evaluate and predict on this data.
+    public func network(for data: DataSplits) throws(CheckpointError) -> Network {
+        try validate(for: data)
+        let configuration = try configuration()
+        var generator = SeededGenerator(seed: 0)
+        let network = Network(
+            inputSize: data.train.featureCount,
+            hidden: configuration.hiddenLayers, outputs: data.outputCount,
+            loss: data.loss(labelSmoothing: configuration.labelSmoothing),
+            initialization: configuration.initialization,
+            maxBatch: max(1, configuration.batchSize), generator: &generator)
+        _ = try restore(into: network)
+        return network
     }
 }

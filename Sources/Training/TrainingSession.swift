@@ -50,6 +50,7 @@ public final class TrainingSession: Sendable {
     private let startPaused: Bool
     private let checkpoints: CheckpointPlan?
     private let resume: TrainingCheckpoint?
+    private let log: MetricsLog?
     private let notify: @Sendable (SessionNotice) -> Void
 
     /// Prepares a run; nothing trains until ``start()``.
@@ -60,15 +61,17 @@ public final class TrainingSession: Sendable {
     ///     the end; keep it short.
     ///   - checkpoints: where and how often to save the run, if at all.
     ///   - resume: a checkpoint to continue from; check it first with
-    ///     ``TrainingCheckpoint/validate(inputs:outputs:)``.
+    ///     ``TrainingCheckpoint/validate(for:)``.
+    ///   - log: a metrics log that gets every batch, epoch and event.
     public init(
         configuration: TrainingConfiguration, data: DataSplits,
         startPaused: Bool = false, checkpoints: CheckpointPlan? = nil,
-        resume: TrainingCheckpoint? = nil,
+        resume: TrainingCheckpoint? = nil, log: MetricsLog? = nil,
         notify: @escaping @Sendable (SessionNotice) -> Void = { _ in }
     ) {
         self.checkpoints = checkpoints
         self.resume = resume
+        self.log = log
         self.configuration = configuration
         self.data = data
         self.startPaused = startPaused
@@ -99,7 +102,7 @@ public final class TrainingSession: Sendable {
             var trainer = Trainer(
                 configuration: configuration, data: data,
                 startPaused: startPaused, checkpoints: checkpoints,
-                resume: resume, session: self)
+                resume: resume, log: log, session: self)
             trainer.run()
             done.leave()
         }
@@ -141,6 +144,7 @@ public final class TrainingSession: Sendable {
     }
 
     func report(_ notice: SessionNotice) {
+        log?.record(notice)
         notify(notice)
     }
 }

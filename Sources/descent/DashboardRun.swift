@@ -70,6 +70,7 @@ struct DashboardRun {
         session.waitUntilFinished()
         let outcome = RunOutcome(snapshot: session.snapshot)
         writeLine(outcome.line)
+        writeLine("command: \(setup.command)")
         return outcome.exitStatus(
             signal: terminalClosed ? SIGHUP : watcher.caughtSignal)
     }

@@ -10,6 +10,7 @@ struct HeadlessRun {
     func run() -> Int32 {
         let total = setup.configuration.epochs
         writeLine(Self.header(setup))
+        writeLine("command: \(setup.command)")
         if let resume = setup.resume {
             writeLine("resuming after epoch \(resume.epochsCompleted) "
                 + "(step \(resume.step))")

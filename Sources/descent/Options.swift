@@ -19,6 +19,8 @@ struct Options: Equatable {
     var savePath: String?
     /// Epochs between checkpoints (`--save-every`).
     var saveEvery: Int?
+    /// A metrics log to write (`--log`).
+    var logPath: String?
     /// A checkpoint to continue (`--resume`).
     var resumePath: String?
     /// The flags the command line gave, by name.
@@ -27,7 +29,7 @@ struct Options: Equatable {
     /// Flags that may go with `--resume`; the rest of the run is as saved.
     static let resumable: Set<String> = [
         "--resume", "--epochs", "--data", "--save", "--save-every",
-        "--headless", "--paused", "--threads",
+        "--headless", "--paused", "--threads", "--log",
     ]
 }
 
@@ -193,6 +195,7 @@ extension Options {
                         + "must be below 1, such as 0.1")
                 }
                 options.configuration.labelSmoothing = smoothing
+            case "--log": options.logPath = try value()
             case "--save": options.savePath = try value()
             case "--save-every":
                 options.saveEvery = try integer(value(), flag: name, min: 1)
@@ -218,7 +221,8 @@ extension Options {
                 throw UsageError(description: "--resume continues a run as "
                     + "it was saved; \(extra.joined(separator: ", ")) cannot "
                     + "change it (only --epochs, --data, --save, --save-every, "
-                    + "--headless, --paused and --threads go with --resume)")
+                    + "--log, --headless, --paused and --threads go with "
+                    + "--resume)")
             }
         }
         if options.saveEvery != nil, options.savePath == nil {

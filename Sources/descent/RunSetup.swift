@@ -8,6 +8,9 @@ struct RunSetup {
     var startPaused: Bool
     var checkpoints: CheckpointPlan?
     var resume: TrainingCheckpoint?
+    var log: MetricsLog?
+    /// The one-line command that reproduces the run.
+    var command: String
 
     /// A session for this run.
     func session(
@@ -16,6 +19,6 @@ struct RunSetup {
         TrainingSession(
             configuration: configuration, data: data,
             startPaused: startPaused, checkpoints: checkpoints,
-            resume: resume, notify: notify)
+            resume: resume, log: log, notify: notify)
     }
 }

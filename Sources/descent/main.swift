@@ -25,12 +25,37 @@ func writeLine(_ line: String) {
     }
 }
 
+/// The command as typed, quoted for a POSIX shell where needed, so it can
+/// be pasted to run again.
+func commandLine(_ arguments: [String]) -> String {
+    let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        + "0123456789-_=+.,:/@%")
+    let words = ["descent"] + arguments.map { word in
+        !word.isEmpty && word.allSatisfy(safe.contains)
+            ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+    return words.joined(separator: " ")
+}
+
 func main() -> Int32 {
     // A parent may hand down a blocked signal mask; the dashboard needs
     // SIGWINCH for resizes and the signal watcher needs the rest.
     var noSignals = sigset_t()
     sigemptyset(&noSignals)
     sigprocmask(SIG_SETMASK, &noSignals, nil)
+
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let first = arguments.first, let kind = CheckpointCommand.Kind(
+        rawValue: first)
+    {
+        do {
+            return try CheckpointCommand(
+                kind: kind, arguments: Array(arguments.dropFirst())).run()
+        } catch {
+            standardError("descent \(first): \(error)")
+            return usageFailure
+        }
+    }
 
     var options: Options
     do {
@@ -63,6 +88,7 @@ func main() -> Int32 {
                 options.data = checkpoint.data.spec
             }
             options.validationFraction = checkpoint.data.validationFraction
+            options.task = checkpoint.data.task.flatMap(LearningTask.init)
             resume = checkpoint
         } catch {
             standardError("descent: \(error)")
@@ -131,6 +157,16 @@ func main() -> Int32 {
             return usageFailure
         }
     }
+    var log: MetricsLog?
+    let command = commandLine(arguments)
+    if let path = options.logPath {
+        do {
+            log = try MetricsLog(path: path, command: command)
+        } catch {
+            standardError("descent: \(error)")
+            return 1
+        }
+    }
     let run = RunSetup(
         configuration: options.configuration, data: data,
         startPaused: options.startPaused,
@@ -139,13 +175,19 @@ func main() -> Int32 {
                 url: URL(fileURLWithPath: $0), everyEpochs: options.saveEvery,
                 data: DataReference(
                     spec: options.data,
-                    validationFraction: options.validationFraction))
+                    validationFraction: options.validationFraction,
+                    task: options.task?.rawValue))
         },
-        resume: resume)
-    if options.headless || isatty(STDOUT_FILENO) == 0 {
-        return HeadlessRun(setup: run).run()
+        resume: resume, log: log, command: command)
+    let status = options.headless || isatty(STDOUT_FILENO) == 0
+        ? HeadlessRun(setup: run).run() : DashboardRun(setup: run).run()
+    do {
+        try log?.close()
+    } catch {
+        standardError("descent: \(error)")
+        return status == 0 ? 1 : status
     }
-    return DashboardRun(setup: run).run()
+    return status
 }
 
 exit(main())

@@ -21,8 +21,9 @@ import Testing
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
         #expect(lines.first?.hasPrefix("iris: train 120 val 15 test 15") == true)
-        #expect(lines[1].hasPrefix("epoch 1/2  loss "))
-        #expect(lines[1].contains(" samples/s  lr 0.1"))
+        #expect(lines[1] == "command: descent --data iris --epochs 2")
+        #expect(lines[2].hasPrefix("epoch 1/2  loss "))
+        #expect(lines[2].contains(" samples/s  lr 0.1"))
         #expect(lines.last?.contains("(2 epochs, ") == true)
     }
 
