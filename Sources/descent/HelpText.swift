@@ -3,6 +3,9 @@ let helpText = """
     descent: train a neural network by backpropagation and watch it live
 
     usage: descent [options]
+           descent eval --checkpoint FILE [--data D] [--split S]
+           descent predict --checkpoint FILE [--data D] [--split S]
+                           [--output FILE.csv]
 
     data
       --data NAME|PATH    mnist (default), digits, iris, a folder holding the
@@ -11,12 +14,18 @@ let helpText = """
                           column; an optional header row)
       --validation F      fraction of the training data held out, above 0
                           and below 0.5 (0.1)
+      --task NAME         classification, binary or regression (default:
+                          from the data)
 
     network
-      --layers 128,64     hidden layer sizes, input side first (128);
-                          none for a linear softmax classifier
-      --activation NAME   relu (default), tanh, sigmoid, linear
+      --layers LIST       hidden layers, input side first (128): sizes with
+                          optional activations and dropout, such as
+                          256:relu,128:tanh,dropout:0.2,64; none for no
+                          hidden layer
+      --activation NAME   for sizes without one: relu (default), leaky_relu,
+                          leaky_relu:SLOPE, gelu, tanh, sigmoid, linear
       --init NAME         he or xavier (default: he for relu, else xavier)
+      --label-smoothing X softmax cross-entropy label smoothing (0)
 
     training
       --lr X              learning rate (0.1)
@@ -41,6 +50,14 @@ let helpText = """
       --early-stop N      stop after N epochs without a better validation
                           loss and keep the best epoch's weights
       --threads N         OpenBLAS threads (1)
+
+    saving and logging
+      --save FILE         write a checkpoint at the end (safetensors weights
+                          plus the run's state)
+      --save-every N      also write it after every N epochs
+      --resume FILE       continue a saved run (with --epochs to go further)
+      --log FILE          metrics log: FILE.jsonl (every batch, epoch and
+                          event) or FILE.csv (one row per epoch)
 
     display
       --headless          print one line per epoch instead of the dashboard

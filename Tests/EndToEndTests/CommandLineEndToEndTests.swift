@@ -142,7 +142,10 @@ import Testing
         for flag in [
             "--data", "--validation", "--layers", "--activation", "--init",
             "--lr", "--momentum", "--batch", "--epochs", "--seed", "--threads",
-            "--headless", "--paused",
+            "--headless", "--paused", "--task", "--label-smoothing",
+            "--optimizer", "--nesterov", "--weight-decay", "--l1",
+            "--clip-norm", "--betas", "--eps", "--schedule", "--early-stop",
+            "--save", "--save-every", "--resume", "--log", "eval", "predict",
         ] {
             #expect(result.output.contains(flag), "\(flag)")
         }
