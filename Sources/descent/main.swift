@@ -7,9 +7,28 @@ import Training
 /// Exit status for a command-line mistake.
 let usageFailure: Int32 = 2
 
-/// Writes a line to stderr.
+/// Writes a line to stderr, made safe to show: see ``terminalSafe(_:)``.
 func standardError(_ line: String) {
-    try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8))
+    let safe = terminalSafe(line) + "\n"
+    try? FileHandle.standardError.write(contentsOf: Data(safe.utf8))
+}
+
+/// Messages quote values from the user's files: control characters could
+/// drive the terminal (clear it, retitle it), so they are shown escaped,
+/// and a huge quoted value is cut in the middle.
+func terminalSafe(_ text: String, limit: Int = 1000) -> String {
+    var safe = ""
+    for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0..<0x20, 0x7F..<0xA0:
+            safe += "\\u{" + String(scalar.value, radix: 16) + "}"
+        default:
+            safe.unicodeScalars.append(scalar)
+        }
+    }
+    guard safe.count > limit else { return safe }
+    return String(safe.prefix(limit * 2 / 3)) + " … "
+        + String(safe.suffix(limit / 3))
 }
 
 /// Set once a write to stdout has failed (a full disk, a closed pipe).

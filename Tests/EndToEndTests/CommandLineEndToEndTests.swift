@@ -136,6 +136,19 @@ import Testing
         #expect(result.error.contains("\"six\""), "\(result.error)")
     }
 
+    @Test func controlCharactersFromAFileAreShownEscaped() throws {
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("descent-esc-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "a,b,label\n1,\u{1B}[2J,x\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        let result = try runProcess(try descentBinary(), ["--data", file.path])
+        #expect(result.status == 1)
+        #expect(!result.error.contains("\u{1B}"))
+        #expect(result.error.contains("\"\\u{1b}[2J\" is not a number"),
+            "\(result.error)")
+    }
+
     @Test func helpListsEveryFlag() throws {
         let result = try runProcess(try descentBinary(), ["--help"])
         #expect(result.status == 0)

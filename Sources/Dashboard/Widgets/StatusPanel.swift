@@ -93,8 +93,15 @@ public struct StatusPanel: Widget {
                 ]),
             labelled("speed", speedSpans),
             labelled("elapsed", timeSpans),
-            labelled("val acc", validationSpans),
+            regressionSpans.map { labelled("val r2", $0) }
+                ?? labelled("val acc", validationSpans),
         ]
+        if let rmse = run.testRMSE, let r2 = run.testR2 {
+            lines.append(labelled("test r2", [
+                value(NumberFormat.significant(Double(r2))),
+                label("  rmse "), value(NumberFormat.significant(Double(rmse))),
+            ]))
+        }
         if let accuracy = run.testAccuracy {
             var spans = [value(NumberFormat.percent(accuracy))]
             if let loss = run.testLoss {
@@ -136,6 +143,15 @@ public struct StatusPanel: Widget {
             ? snapshot.etaSeconds.map(NumberFormat.duration) : nil
         spans += [label("  eta "), value(eta ?? NumberFormat.missing)]
         return spans
+    }
+
+    /// R² and RMSE of the last epoch, for a regression run.
+    private var regressionSpans: Line? {
+        guard let last = snapshot.epochSummaries.last,
+            let r2 = last.validationR2, let rmse = last.validationRMSE
+        else { return nil }
+        return [value(NumberFormat.significant(Double(r2))),
+                label("  rmse "), value(NumberFormat.significant(Double(rmse)))]
     }
 
     private var validationSpans: Line {
