@@ -43,6 +43,14 @@ extension DatasetError {
                 + "digits/ and iris/.")
     }
 
+    static func tooLarge(_ path: String, limit: Int) -> DatasetError {
+        DatasetError(
+            .unreadableFile, file: path,
+            message: "\(displayName(path)): decompresses to more than "
+                + "\(limit / 1_000_000) MB, over half of this machine's "
+                + "memory. Use a smaller file.")
+    }
+
     static func corruptGzip(_ path: String, detail: String) -> DatasetError {
         DatasetError(
             .corruptGzip, file: path,

@@ -16,11 +16,14 @@ public enum Gzip {
     /// Concatenated gzip members are joined, as `gunzip` does; bytes after
     /// the last member that do not start another member are ignored.
     public static func decompress(
-        _ data: Data, file: String
+        _ data: Data, file: String,
+        limit: Int = Int(ProcessInfo.processInfo.physicalMemory / 2)
     ) throws(DatasetError) -> Data {
         guard isCompressed(data) else { return data }
         let result = data.withUnsafeBytes { input in
-            inflateAll(input, sizeHint: uncompressedSizeHint(data), file: file)
+            inflateAll(
+                input, sizeHint: uncompressedSizeHint(data), limit: limit,
+                file: file)
         }
         return try result.get()
     }
@@ -66,7 +69,8 @@ public enum Gzip {
     }
 
     private static func inflateAll(
-        _ input: UnsafeRawBufferPointer, sizeHint: Int, file: String
+        _ input: UnsafeRawBufferPointer, sizeHint: Int, limit: Int,
+        file: String
     ) -> Result<Data, DatasetError> {
         var stream = z_stream()
         // windowBits 15 + 32 lets zlib detect the gzip header itself.
@@ -84,12 +88,20 @@ public enum Gzip {
         // buffer whenever it fills.
         // One spare byte lets inflate reach the trailer without a regrow.
         let plausible = sizeHint > 0 && sizeHint <= input.count * 64
+            && sizeHint < limit
         var output = Data(
             count: plausible ? sizeHint + 1 : max(input.count * 4, 1024))
         var produced = 0
 
         while true {
-            if produced == output.count { output.count *= 2 }
+            if produced == output.count {
+                // A small file that inflates without end (a "gzip bomb")
+                // must not take the machine's memory.
+                guard produced < limit else {
+                    return .failure(.tooLarge(file, limit: limit))
+                }
+                output.count = min(output.count * 2, limit + 1)
+            }
             let chunk = min(input.count - consumed, Int(UInt32.max))
             stream.next_in = UnsafeMutablePointer(
                 mutating: bytes.baseAddress! + consumed)

@@ -158,3 +158,20 @@ import Testing
             """)
     }
 }
+
+@Suite struct GzipLimitTests {
+    @Test func dataThatInflatesPastTheLimitIsRefused() throws {
+        let bomb = Gzip.compress(Data(count: 10_000_000))
+        #expect(bomb.count < 100_000)
+        let message = errorMessage {
+            try Gzip.decompress(
+                bomb, file: "/data/bomb.csv.gz", limit: 5_000_000)
+        }
+        #expect(message == """
+            bomb.csv.gz: decompresses to more than 5 MB, over half of this \
+            machine's memory. Use a smaller file.
+            """)
+        #expect(try Gzip.decompress(bomb, file: "ok.gz", limit: 10_000_000)
+            .count == 10_000_000)
+    }
+}
