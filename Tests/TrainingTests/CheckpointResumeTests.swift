@@ -27,6 +27,19 @@ import Testing
         return url
     }
 
+    /// A whole run that saves `file` at its end.
+    @discardableResult
+    private func savedRun(to file: URL) throws -> TrainingSession {
+        let session = TrainingSession(
+            configuration: configuration(), data: blobSplits(),
+            checkpoints: CheckpointPlan(
+                url: file, everyEpochs: nil,
+                data: DataReference(spec: "blobs", validationFraction: 0.1)))
+        session.start()
+        #expect(session.waitUntilFinished(timeout: .now() + 60))
+        return session
+    }
+
     @Test func aResumedRunMatchesAnUninterruptedOne() throws {
         let temp = try folder()
         defer { try? FileManager.default.removeItem(at: temp) }
@@ -72,13 +85,7 @@ import Testing
         let temp = try folder()
         defer { try? FileManager.default.removeItem(at: temp) }
         let file = temp.appendingPathComponent("run.ckpt")
-        let session = TrainingSession(
-            configuration: configuration(), data: blobSplits(),
-            checkpoints: CheckpointPlan(
-                url: file, everyEpochs: nil,
-                data: DataReference(spec: "blobs", validationFraction: 0.1)))
-        session.start()
-        #expect(session.waitUntilFinished(timeout: .now() + 60))
+        let session = try savedRun(to: file)
         let weights = session.snapshot.layers[0]
 
         let raw = try SafetensorsFile(contentsOf: file)
@@ -95,13 +102,7 @@ import Testing
         let temp = try folder()
         defer { try? FileManager.default.removeItem(at: temp) }
         let file = temp.appendingPathComponent("run.ckpt")
-        let session = TrainingSession(
-            configuration: configuration(), data: blobSplits(),
-            checkpoints: CheckpointPlan(
-                url: file, everyEpochs: nil,
-                data: DataReference(spec: "blobs", validationFraction: 0.1)))
-        session.start()
-        #expect(session.waitUntilFinished(timeout: .now() + 60))
+        _ = try savedRun(to: file)
         let bytes = try Data(contentsOf: file)
         for length in [0, 7, 8, 100, bytes.count / 2, bytes.count - 1] {
             let cut = temp.appendingPathComponent("cut\(length).ckpt")
@@ -116,13 +117,7 @@ import Testing
         let temp = try folder()
         defer { try? FileManager.default.removeItem(at: temp) }
         let file = temp.appendingPathComponent("run.ckpt")
-        let session = TrainingSession(
-            configuration: configuration(), data: blobSplits(),
-            checkpoints: CheckpointPlan(
-                url: file, everyEpochs: nil,
-                data: DataReference(spec: "blobs", validationFraction: 0.1)))
-        session.start()
-        #expect(session.waitUntilFinished(timeout: .now() + 60))
+        _ = try savedRun(to: file)
         let checkpoint = try TrainingCheckpoint(contentsOf: file)
         // The same blobs with three more features.
         func widened(_ set: Dataset) -> Dataset {
