@@ -24,6 +24,18 @@ public struct Checkpoint<State: Codable & Sendable>: Sendable {
     public var state: State
 
     /// Creates a checkpoint; tensor names must be unique.
+    // A run's history may hold NaN (a regression run's accuracy, a
+    // diverged loss); JSON has no such number, so it is written as text.
+    static var nonFinite: JSONEncoder.NonConformingFloatEncodingStrategy {
+        .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    }
+
+    static var nonFiniteDecoding: JSONDecoder.NonConformingFloatDecodingStrategy {
+        .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    }
+
     public init(tensors: [Tensor], state: State) {
         self.tensors = tensors
         self.state = state
@@ -39,6 +51,7 @@ public struct Checkpoint<State: Codable & Sendable>: Sendable {
         throws(CheckpointError) -> Data
     {
         let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = Self.nonFinite
         encoder.outputFormatting = [.sortedKeys]
         let json: Data
         do {
@@ -88,7 +101,9 @@ public struct Checkpoint<State: Codable & Sendable>: Sendable {
                     + "damaged")
         }
         do {
-            state = try JSONDecoder().decode(State.self, from: Data(text.utf8))
+            let decoder = JSONDecoder()
+            decoder.nonConformingFloatDecodingStrategy = Self.nonFiniteDecoding
+            state = try decoder.decode(State.self, from: Data(text.utf8))
         } catch {
             throw CheckpointError(
                 .malformedState, path: file,

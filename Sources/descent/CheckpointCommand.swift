@@ -27,6 +27,12 @@ struct CheckpointCommand {
         self.kind = kind
         var rest = arguments[...]
         while let flag = rest.popFirst() {
+            if flag == "--help" || flag == "-h" {
+                throw UsageError(description: "usage: descent eval "
+                    + "--checkpoint FILE [--data D] [--split test|validation|"
+                    + "train]; descent predict --checkpoint FILE [--data D] "
+                    + "[--split S] [--output FILE.csv]")
+            }
             guard let value = rest.popFirst(), !value.hasPrefix("--") else {
                 throw UsageError(description: "\(flag) needs a value; see "
                     + "descent --help")

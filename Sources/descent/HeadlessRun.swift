@@ -1,11 +1,14 @@
 import Datasets
 import Foundation
 import NeuralNet
+import Synchronization
 import Training
 
 /// A run without a screen: one line per epoch on stdout, then a summary.
 struct HeadlessRun {
     let setup: RunSetup
+    /// Set when a checkpoint could not be written; the run then fails.
+    private let saveFailed = Flag()
 
     func run() -> Int32 {
         let total = setup.configuration.epochs
@@ -15,6 +18,7 @@ struct HeadlessRun {
             writeLine("resuming after epoch \(resume.epochsCompleted) "
                 + "(step \(resume.step))")
         }
+        let saveFailed = self.saveFailed
         let session = setup.session { notice in
             switch notice {
             case .epochEnded(let summary):
@@ -22,6 +26,7 @@ struct HeadlessRun {
             case .saved(let path, let epoch):
                 writeLine("saved \(path) after epoch \(epoch)")
             case .saveFailed(let reason):
+                saveFailed.set()
                 standardError("descent: checkpoint not saved: \(reason)")
             case .event, .finished:
                 break
@@ -33,6 +38,7 @@ struct HeadlessRun {
         watcher.cancel()
         let outcome = RunOutcome(snapshot: final)
         writeLine(outcome.line)
+        if saveFailed.isSet { return 1 }
         if standardOutputFailed.load(ordering: .relaxed) {
             standardError("descent: could not write to standard output; "
                 + "the run was stopped")
@@ -115,4 +121,15 @@ func rate(_ perSecond: Double) -> String {
     case 10_000...: String(format: "%.0fk", perSecond / 1000)
     default: String(format: "%.0f", perSecond)
     }
+}
+
+/// A flag set from any thread.
+final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+
+    /// Raises the flag.
+    func set() { value.store(true, ordering: .relaxed) }
+
+    /// Whether the flag was raised.
+    var isSet: Bool { value.load(ordering: .relaxed) }
 }

@@ -225,6 +225,7 @@ extension Options {
                     + "--resume)")
             }
         }
+        try options.checkOptimizerFlags()
         if options.saveEvery != nil, options.savePath == nil {
             throw UsageError(description: "--save-every needs --save FILE "
                 + "to know where to write")
@@ -236,6 +237,24 @@ extension Options {
             throw UsageError(description: "--layers: \(error)")
         }
         return options
+    }
+
+    /// Refuses settings the chosen optimizer would ignore, as PyTorch
+    /// refuses arguments its optimizers do not take.
+    private func checkOptimizerFlags() throws(UsageError) {
+        let kind = configuration.optimizer.kind
+        let takes: [String: Set<OptimizerKind>] = [
+            "--momentum": [.sgd, .rmsprop],
+            "--betas": [.adam, .adamw],
+            "--eps": [.adam, .adamw, .rmsprop],
+            "--nesterov": [.sgd],
+        ]
+        for (flag, kinds) in takes.sorted(by: { $0.key < $1.key })
+        where given.contains(flag) && !kinds.contains(kind) {
+            let names = kinds.map(\.rawValue).sorted().joined(separator: ", ")
+            throw UsageError(description: "\(flag) does not apply to "
+                + "\(kind.rawValue); it is for \(names)")
+        }
     }
 
     /// More OpenBLAS threads than this only waste memory and time.

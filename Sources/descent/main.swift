@@ -186,6 +186,25 @@ func main() -> Int32 {
             return 1
         }
     }
+    if let path = options.savePath {
+        // Refuse a place the checkpoint cannot be written before training,
+        // not after it.
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(
+            atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue,
+            FileManager.default.isWritableFile(atPath: folder.path)
+        else {
+            standardError("descent: --save \(path): the folder \(folder.path) "
+                + "does not exist or cannot be written; choose another path")
+            return 1
+        }
+    }
+    // Paths are kept absolute, so eval, predict and --resume find the data
+    // from any folder; the task is kept so other data cannot pass for it.
+    let dataSpec = FileManager.default.fileExists(atPath: options.data)
+        ? URL(fileURLWithPath: options.data).standardizedFileURL.path
+        : options.data
     let run = RunSetup(
         configuration: options.configuration, data: data,
         startPaused: options.startPaused,
@@ -193,9 +212,9 @@ func main() -> Int32 {
             CheckpointPlan(
                 url: URL(fileURLWithPath: $0), everyEpochs: options.saveEvery,
                 data: DataReference(
-                    spec: options.data,
+                    spec: dataSpec,
                     validationFraction: options.validationFraction,
-                    task: options.task?.rawValue))
+                    task: data.task.rawValue))
         },
         resume: resume, log: log, command: command)
     let status = options.headless || isatty(STDOUT_FILENO) == 0

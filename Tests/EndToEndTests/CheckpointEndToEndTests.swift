@@ -79,6 +79,41 @@ import Testing
         }
     }
 
+    @Test func aRegressionRunSavesAndEvaluates() throws {
+        let temp = try folder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        var text = "a,b,y\n"
+        for i in 0..<200 {
+            let a = Double(i % 20) / 10, b = Double(i / 20) / 10
+            text += "\(a),\(b),\(a - 2 * b + 0.25)\n"
+        }
+        let data = temp.appendingPathComponent("line.csv")
+        try text.write(to: data, atomically: true, encoding: .utf8)
+        let checkpoint = temp.appendingPathComponent("line.ckpt").path
+        let train = try runProcess(try descentBinary(), [
+            "--data", data.path, "--epochs", "5", "--lr", "0.01",
+            "--save", checkpoint,
+        ])
+        #expect(train.status == 0, "\(train.error)")
+        let eval = try runProcess(
+            try descentBinary(), ["eval", "--checkpoint", checkpoint])
+        #expect(eval.status == 0, "\(eval.error)")
+        #expect(eval.output.hasPrefix("line.csv test: 20 samples  loss "))
+        #expect(eval.output.contains("  rmse "))
+        #expect(eval.output.contains("  r2 "))
+    }
+
+    @Test func aSaveToAMissingFolderFailsBeforeTraining() throws {
+        let result = try runProcess(try descentBinary(), [
+            "--data", "iris", "--save", "/nonexistent-descent/run.ckpt",
+        ])
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        #expect(result.error == "descent: --save /nonexistent-descent/run.ckpt: "
+            + "the folder /nonexistent-descent does not exist or cannot be "
+            + "written; choose another path\n")
+    }
+
     @Test func resumeRefusesFlagsThatWouldChangeTheRun() throws {
         let result = try runProcess(
             try descentBinary(), ["--resume", "x.ckpt", "--lr", "0.5"])

@@ -55,6 +55,10 @@ import Testing
             message: "--headless takes no value; write it alone, as "
                 + "--headless"),
         BadArguments(
+            arguments: ["--optimizer", "adam", "--momentum", "0.9"],
+            message: "--momentum does not apply to adam; it is for "
+                + "rmsprop, sgd"),
+        BadArguments(
             arguments: ["--optimizer", "lion"],
             message: "--optimizer: unknown optimizer 'lion'; use one of "
                 + "sgd, adam, adamw, rmsprop"),
