@@ -46,6 +46,12 @@ extension MetricsLog {
         object.add("train_loss", summary.trainingLoss)
         object.add("val_loss", summary.validationLoss)
         object.add("val_acc", summary.validationAccuracy)
+        // Regression runs add their scores; classification lines keep the
+        // same keys as before.
+        if let rmse = summary.validationRMSE, let r2 = summary.validationR2 {
+            object.add("val_rmse", rmse)
+            object.add("val_r2", r2)
+        }
         object.add("samples_per_s", summary.samplesPerSecond)
         object.add("lr", summary.learningRate)
         return object.line

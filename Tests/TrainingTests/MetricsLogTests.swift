@@ -169,6 +169,25 @@ import Testing
             """)
     }
 
+    @Test func regressionEpochsAddRMSEAndRSquared() throws {
+        let folder = try LogFolder()
+        defer { folder.remove() }
+        let log = try MetricsLog(path: folder.file("run.jsonl"), command: "x")
+        log.record(.epochEnded(EpochSummary(
+            epoch: 1, trainingLoss: 0.5, validationLoss: 0.25,
+            validationAccuracy: .nan, samplesPerSecond: 100,
+            learningRate: 0.1, validationRMSE: 0.5, validationR2: 0.75)))
+        try log.close()
+
+        #expect(try folder.read("run.jsonl") == """
+            {"type":"run","command":"x"}
+            {"type":"epoch","epoch":1,"step":0,"train_loss":0.5,\
+            "val_loss":0.25,"val_acc":null,"val_acc_text":"nan",\
+            "val_rmse":0.5,"val_r2":0.75,"samples_per_s":100.0,"lr":0.1}
+
+            """)
+    }
+
     @Test func anExistingFileIsEmptiedFirst() throws {
         let folder = try LogFolder()
         defer { folder.remove() }
