@@ -15,6 +15,26 @@ import Testing
         #expect(summary.hasPrefix("test loss "))
     }
 
+    @Test func theSameSeedAndSettingsGiveTheSameRun() throws {
+        let arguments = [
+            "--data", "digits", "--epochs", "3", "--seed", "9",
+            "--layers", "32:gelu,dropout:0.2", "--optimizer", "adam",
+            "--lr", "0.01", "--schedule", "cosine:10",
+        ]
+        // Everything but the throughput and the time taken.
+        func trace(_ output: String) -> [String] {
+            output.split(separator: "\n").map {
+                String($0.replacing(/\ [0-9.]+[kM]?\ samples\/s/, with: "")
+                    .replacing(/,\ [0-9.]+\ s\)/, with: ")"))
+            }
+        }
+        let first = try runProcess(try descentBinary(), arguments)
+        let second = try runProcess(try descentBinary(), arguments)
+        #expect(first.status == 0)
+        #expect(trace(first.output).count == 6)
+        #expect(trace(first.output) == trace(second.output))
+    }
+
     @Test func aPipedRunIsHeadlessWithoutTheFlag() throws {
         let result = try runProcess(
             try descentBinary(), ["--data", "iris", "--epochs", "2"])
