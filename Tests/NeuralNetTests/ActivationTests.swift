@@ -8,42 +8,6 @@ import Testing
     // sigmoid(ln 3) = 3/4.
     let inputs: [Float] = [-log(3), -log(2), -0.5, 0, 0.5, log(2), log(3)]
 
-    func forward(_ activation: Activation, _ z: [Float]) -> [Float] {
-        var output = [Float](repeating: .nan, count: z.count)
-        z.withUnsafeBufferPointer { z in
-            output.withUnsafeMutableBufferPointer { a in
-                activation.forward(
-                    z.baseAddress!, into: a.baseAddress!, count: z.count)
-            }
-        }
-        return output
-    }
-
-    // relu, tanh and sigmoid read only the output; the others read z.
-    func backward(
-        _ activation: Activation, z: [Float]? = nil, output: [Float],
-        delta: [Float]
-    ) -> [Float] {
-        var delta = delta
-        (z ?? output).withUnsafeBufferPointer { z in
-            output.withUnsafeBufferPointer { a in
-                delta.withUnsafeMutableBufferPointer { d in
-                    activation.backward(
-                        preActivation: z.baseAddress!, output: a.baseAddress!,
-                        delta: d.baseAddress!, count: a.count)
-                }
-            }
-        }
-        return delta
-    }
-
-    func expectClose(_ got: [Float], _ expected: [Float]) {
-        #expect(got.count == expected.count)
-        for (g, e) in zip(got, expected) {
-            #expect(abs(g - e) <= 1e-6, "got \(g), expected \(e)")
-        }
-    }
-
     @Test func reluKeepsPositivesAndZeroesTheRest() {
         #expect(
             forward(.relu, [-3, -0.5, 0, 0.25, 7])

@@ -4,40 +4,6 @@ import Testing
 @testable import NeuralNet
 
 @Suite struct NewActivationTests {
-    func forward(_ activation: Activation, _ z: [Float]) -> [Float] {
-        var output = [Float](repeating: .nan, count: z.count)
-        z.withUnsafeBufferPointer { z in
-            output.withUnsafeMutableBufferPointer { a in
-                activation.forward(
-                    z.baseAddress!, into: a.baseAddress!, count: z.count)
-            }
-        }
-        return output
-    }
-
-    // dL/dz for dL/da = 1 everywhere: f'(z).
-    func derivative(_ activation: Activation, _ z: [Float]) -> [Float] {
-        let a = forward(activation, z)
-        var delta = [Float](repeating: 1, count: z.count)
-        z.withUnsafeBufferPointer { z in
-            a.withUnsafeBufferPointer { a in
-                delta.withUnsafeMutableBufferPointer { d in
-                    activation.backward(
-                        preActivation: z.baseAddress!, output: a.baseAddress!,
-                        delta: d.baseAddress!, count: z.count)
-                }
-            }
-        }
-        return delta
-    }
-
-    func expectClose(_ got: [Float], _ expected: [Float]) {
-        #expect(got.count == expected.count)
-        for (g, e) in zip(got, expected) {
-            #expect(abs(g - e) <= 1e-6, "got \(g), expected \(e)")
-        }
-    }
-
     @Test func leakyReLUScalesNegativesBySlope() {
         #expect(
             forward(.leakyReLU(slope: 0.2), [-5, -0.5, 0, 3])
