@@ -476,5 +476,5 @@ struct Trainer {
 
 /// A learning rate as short text: `0.1`, `0.0125`, `3e-05`.
 func formatted(_ value: Float) -> String {
-    String(format: "%g", Double(value))
+    String(format: "%.4g", Double(value))
 }

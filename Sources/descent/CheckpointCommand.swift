@@ -148,7 +148,7 @@ struct CheckpointCommand {
         let text = lines.joined(separator: "\n") + "\n"
         guard let output else {
             writeLine(String(text.dropLast()))
-            return standardOutputFailed.load(ordering: .relaxed) ? 1 : 0
+            return standardOutputFailed.isSet ? 1 : 0
         }
         do {
             try AtomicFile.write(

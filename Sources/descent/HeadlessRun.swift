@@ -39,7 +39,7 @@ struct HeadlessRun {
         let outcome = RunOutcome(snapshot: final)
         writeLine(outcome.line)
         if saveFailed.isSet { return 1 }
-        if standardOutputFailed.load(ordering: .relaxed) {
+        if standardOutputFailed.isSet {
             standardError("descent: could not write to standard output; "
                 + "the run was stopped")
             return 1
@@ -54,7 +54,7 @@ struct HeadlessRun {
         var quitSent = false
         while !session.waitUntilFinished(timeout: .now() + .milliseconds(100)) {
             let stop = session.snapshot.state == .diverged
-                || standardOutputFailed.load(ordering: .relaxed)
+                || standardOutputFailed.isSet
             if !quitSent, stop {
                 session.send(.quit)
                 quitSent = true
@@ -121,15 +121,4 @@ func rate(_ perSecond: Double) -> String {
     case 10_000...: String(format: "%.0fk", perSecond / 1000)
     default: String(format: "%.0f", perSecond)
     }
-}
-
-/// A flag set from any thread.
-final class Flag: Sendable {
-    private let value = Atomic<Bool>(false)
-
-    /// Raises the flag.
-    func set() { value.store(true, ordering: .relaxed) }
-
-    /// Whether the flag was raised.
-    var isSet: Bool { value.load(ordering: .relaxed) }
 }

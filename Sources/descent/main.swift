@@ -32,7 +32,7 @@ func terminalSafe(_ text: String, limit: Int = 1000) -> String {
 }
 
 /// Set once a write to stdout has failed (a full disk, a closed pipe).
-let standardOutputFailed = Atomic<Bool>(false)
+let standardOutputFailed = Flag()
 
 /// Writes a line to stdout at once, unbuffered, from any thread; a failure
 /// is remembered in `standardOutputFailed` rather than crashing.
@@ -40,7 +40,7 @@ func writeLine(_ line: String) {
     do {
         try FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
     } catch {
-        standardOutputFailed.store(true, ordering: .relaxed)
+        standardOutputFailed.set()
     }
 }
 
